@@ -1,0 +1,64 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+/** One type for PGlite, PostgreSQL and a transaction on either, so queries run in all three. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type DatabaseHandle = {
+  db: Database;
+  kind: "pglite" | "postgres";
+  /** Where an embedded database lives, or null (memory or PostgreSQL). */
+  dataDir: string | null;
+  close(): Promise<void>;
+};
+
+export type OpenOptions = {
+  url: string | undefined;
+  dataDir: string;
+  /** Connections per process on PostgreSQL. */
+  poolSize?: number;
+};
+
+const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
+// Any constant works; it only has to be the same in every instance.
+const MIGRATION_LOCK = 727_274_001;
+
+export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
+  const { url } = opts;
+  if (url?.startsWith("postgres")) {
+    await migrateWithLock(url);
+    const client = postgres(url, { max: opts.poolSize ?? 10, onnotice: () => {} });
+    return {
+      db: drizzlePostgres({ client, schema }) as unknown as Database,
+      kind: "postgres",
+      dataDir: null,
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const dataDir = url === "memory://" ? null : path.resolve(opts.dataDir);
+  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  const db = drizzlePglite({ client, schema });
+  await migratePglite(db, { migrationsFolder: MIGRATIONS });
+  return { db: db as unknown as Database, kind: "pglite", dataDir, close: () => client.close() };
+}
+
+/** Several instances may start at once: one migrates while the others wait on the lock. */
+async function migrateWithLock(url: string): Promise<void> {
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await client`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    await migratePostgres(drizzlePostgres({ client }), { migrationsFolder: MIGRATIONS });
+    await client`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}

@@ -1,0 +1,179 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+// Minor units up to 10^12 fit a JS number exactly; bigint keeps the column honest.
+const money = (name: string) => bigint(name, { mode: "number" });
+
+export type FeeRule = { bps: number; fixed: number; cap?: number | null };
+export type FeeSchedule = Record<string, FeeRule>;
+
+export const merchants = pgTable("merchants", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  logoUrl: text("logo_url"),
+  brandColor: text("brand_color"),
+  rails: text("rails").array().notNull(),
+  feeSchedule: jsonb("fee_schedule").$type<FeeSchedule>().notNull().default({}),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: text("id").primaryKey(),
+    merchantId: text("merchant_id")
+      .notNull()
+      .references(() => merchants.id),
+    livemode: boolean("livemode").notNull(),
+    // Only the SHA-256 of the key is kept; the prefix lets an operator recognise it.
+    hash: text("hash").notNull(),
+    prefix: text("prefix").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    revokedAt: ts("revoked_at"),
+  },
+  (t) => [uniqueIndex("api_keys_hash_idx").on(t.hash), index("api_keys_merchant_idx").on(t.merchantId)],
+);
+
+export type LineItem = {
+  name: string;
+  unitAmount: number;
+  quantity: number;
+  description?: string;
+  imageUrl?: string;
+};
+
+export type Customer = {
+  email?: string;
+  phone?: string;
+  name?: string;
+  document?: { type: string; number: string };
+};
+
+export const checkoutSessions = pgTable(
+  "checkout_sessions",
+  {
+    id: text("id").primaryKey(),
+    merchantId: text("merchant_id")
+      .notNull()
+      .references(() => merchants.id),
+    livemode: boolean("livemode").notNull(),
+    status: text("status", {
+      enum: ["open", "pending", "paid", "failed", "expired", "canceled"],
+    }).notNull(),
+    amount: money("amount").notNull(),
+    currency: text("currency").notNull(),
+    lineItems: jsonb("line_items").$type<LineItem[]>(),
+    description: text("description"),
+    customer: jsonb("customer").$type<Customer>(),
+    customerEmail: text("customer_email"),
+    paymentMethods: text("payment_methods").array().notNull(),
+    preferredPaymentMethod: text("preferred_payment_method"),
+    uiMode: text("ui_mode", { enum: ["hosted", "embedded"] }).notNull(),
+    successUrl: text("success_url").notNull(),
+    cancelUrl: text("cancel_url"),
+    allowedOrigins: text("allowed_origins").array().notNull(),
+    metadata: jsonb("metadata").$type<Record<string, string>>().notNull(),
+    clientReferenceId: text("client_reference_id"),
+    locale: text("locale").notNull(),
+    installments: jsonb("installments").$type<{ maxCount: number } | null>(),
+    failedAttempts: integer("failed_attempts").notNull().default(0),
+    expiresAt: ts("expires_at").notNull(),
+    createdAt: ts("created_at").notNull(),
+    paidAt: ts("paid_at"),
+  },
+  (t) => [
+    index("checkout_sessions_list_idx").on(t.merchantId, t.livemode, t.createdAt.desc(), t.id.desc()),
+    index("checkout_sessions_expiry_idx").on(t.expiresAt).where(sql`status in ('open', 'pending')`),
+    index("checkout_sessions_ref_idx").on(t.merchantId, t.livemode, t.clientReferenceId),
+    index("checkout_sessions_email_idx").on(t.merchantId, t.livemode, t.customerEmail),
+  ],
+);
+
+export const payments = pgTable(
+  "payments",
+  {
+    id: text("id").primaryKey(),
+    sessionId: text("session_id")
+      .notNull()
+      .references(() => checkoutSessions.id),
+    merchantId: text("merchant_id")
+      .notNull()
+      .references(() => merchants.id),
+    livemode: boolean("livemode").notNull(),
+    rail: text("rail").notNull(),
+    status: text("status", {
+      enum: ["pending", "requires_action", "succeeded", "failed", "canceled"],
+    }).notNull(),
+    amount: money("amount").notNull(),
+    currency: text("currency").notNull(),
+    fee: money("fee").notNull(),
+    netAmount: money("net_amount").notNull(),
+    installments: integer("installments"),
+    failureCode: text("failure_code"),
+    failureMessage: text("failure_message"),
+    nextAction: jsonb("next_action").$type<Record<string, unknown> | null>(),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull(),
+    requiresRefund: boolean("requires_refund").notNull().default(false),
+    // Provider-side state the buyer never sees (e.g. a keyed card fingerprint).
+    providerData: jsonb("provider_data").$type<Record<string, unknown>>().notNull().default({}),
+    expiresAt: ts("expires_at"),
+    createdAt: ts("created_at").notNull(),
+    paidAt: ts("paid_at"),
+  },
+  (t) => [
+    index("payments_session_idx").on(t.sessionId, t.createdAt),
+    index("payments_merchant_idx").on(t.merchantId, t.livemode, t.createdAt.desc()),
+  ],
+);
+
+export const events = pgTable(
+  "events",
+  {
+    id: text("id").primaryKey(),
+    merchantId: text("merchant_id")
+      .notNull()
+      .references(() => merchants.id),
+    livemode: boolean("livemode").notNull(),
+    type: text("type").notNull(),
+    data: jsonb("data").$type<{ object: Record<string, unknown> }>().notNull(),
+    createdAt: ts("created_at").notNull(),
+  },
+  (t) => [
+    index("events_list_idx").on(t.merchantId, t.livemode, t.createdAt.desc(), t.id.desc()),
+    index("events_created_idx").on(t.createdAt),
+  ],
+);
+
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    merchantId: text("merchant_id")
+      .notNull()
+      .references(() => merchants.id),
+    livemode: boolean("livemode").notNull(),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    // running until the first request finishes; then its response is kept verbatim.
+    state: text("state", { enum: ["running", "done"] }).notNull(),
+    responseStatus: integer("response_status"),
+    responseBody: text("response_body"),
+    lockedUntil: ts("locked_until").notNull(),
+    createdAt: ts("created_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.merchantId, t.livemode, t.key] }),
+    index("idempotency_keys_created_idx").on(t.createdAt),
+  ],
+);

@@ -1,0 +1,54 @@
+import { z } from "zod";
+
+const optionalString = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
+
+const schema = z.object({
+  PORT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(65535).default(3000)),
+  PUBLIC_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL such as https://pay.example.com" })
+      .optional(),
+  ),
+  DATABASE_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^(postgres(ql)?:\/\/|memory:\/\/$)/, "must be postgres://… or memory://")
+      .optional(),
+  ),
+  KASSA_DATA_DIR: optionalString,
+  // Keys the card fingerprint HMAC. Required once several instances share a database.
+  KASSA_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(32, "must be at least 32 characters").optional()),
+  LOG_LEVEL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ),
+  EXPIRY_SWEEP_INTERVAL_MS: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  ),
+  // Lets tests move the server's clock through POST /api/v1/test/clock. Never set in production.
+  KASSA_TEST_CLOCK: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["0", "1"]).default("0")),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+/** The validated environment; throws one message listing every wrong variable. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+export function publicUrl(): string {
+  const e = env();
+  return (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+}
