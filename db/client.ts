@@ -27,7 +27,7 @@ export type OpenOptions = {
   poolSize?: number;
 };
 
-const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
+const MIGRATIONS = path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
 // Any constant works; it only has to be the same in every instance.
 const MIGRATION_LOCK = 727_274_001;
 

@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 const g = globalThis as unknown as { __kassaDb?: Promise<DatabaseHandle> };
 
 export function dataDir(): string {
-  return path.resolve(env().KASSA_DATA_DIR ?? ".data");
+  return path.resolve(/*turbopackIgnore: true*/ env().KASSA_DATA_DIR ?? ".data");
 }
 
 /**

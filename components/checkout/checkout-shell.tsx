@@ -1,0 +1,45 @@
+import type { MerchantRow } from "@/db/queries/merchants";
+import { t, type Messages } from "@/lib/i18n/messages";
+import { normalizeHexColor, textOn } from "@/lib/security/colors";
+
+type Props = {
+  merchant: MerchantRow;
+  livemode: boolean;
+  locale: string;
+  m: Messages;
+  nonce?: string;
+  cancelUrl: string | null;
+  children: React.ReactNode;
+};
+
+/** The frame every checkout state shares: merchant branding, test-mode banner, footer. */
+export function CheckoutShell({ merchant, livemode, locale, m, nonce, cancelUrl, children }: Props) {
+  const brand = normalizeHexColor(merchant.brandColor) ?? "#0f766e";
+  return (
+    <div lang={locale} className="mx-auto flex min-h-dvh max-w-lg flex-col px-3 py-4 sm:py-10">
+      {/* The brand colour reaches CSS only as a validated hex, through a nonce'd style. */}
+      <style nonce={nonce}>{`:root{--brand:${brand};--on-brand:${textOn(brand)}}`}</style>
+      {!livemode ? (
+        <p role="note" className="mb-3 rounded-md bg-amber-100 px-3 py-2 text-sm text-amber-950">
+          <strong>{m.testMode}.</strong> {m.testModeHint}
+        </p>
+      ) : null}
+      <main className="overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+        <header className="flex items-center gap-3 bg-brand px-4 py-4 text-on-brand">
+          {merchant.logoUrl ? (
+            // eslint-disable-next-line @next/next/no-img-element -- merchant logos are arbitrary hosts
+            <img src={merchant.logoUrl} alt="" width={40} height={40} className="h-10 w-10 rounded bg-white object-contain" />
+          ) : null}
+          <h1 className="text-lg font-semibold break-words">{merchant.name}</h1>
+        </header>
+        <div className="space-y-5 p-4 sm:p-6">{children}</div>
+      </main>
+      {cancelUrl ? (
+        <a href={cancelUrl} className="mt-4 self-start text-sm text-slate-700 underline underline-offset-2 hover:text-slate-900">
+          ← {t(m.backToMerchant, { merchant: merchant.name })}
+        </a>
+      ) : null}
+      <p className="mt-auto pt-6 text-center text-xs text-slate-600">{m.poweredBy}</p>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { and, eq, isNull, like, or } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { apiKeys, merchants } from "@/db/schema";
+
+export type ApiKeyRow = typeof apiKeys.$inferSelect;
+export type MerchantRow = typeof merchants.$inferSelect;
+
+export async function findActiveKeyByHash(db: Database, hash: string) {
+  const [row] = await db
+    .select({ key: apiKeys, merchant: merchants })
+    .from(apiKeys)
+    .innerJoin(merchants, eq(merchants.id, apiKeys.merchantId))
+    .where(and(eq(apiKeys.hash, hash), isNull(apiKeys.revokedAt)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function insertApiKey(db: Database, row: typeof apiKeys.$inferInsert): Promise<ApiKeyRow> {
+  const [inserted] = await db.insert(apiKeys).values(row).returning();
+  return inserted!;
+}
+
+/** Keys whose id equals `idOrPrefix` or whose display prefix starts with it. */
+export async function findKeysByIdOrPrefix(db: Database, idOrPrefix: string): Promise<ApiKeyRow[]> {
+  const escaped = idOrPrefix.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return db
+    .select()
+    .from(apiKeys)
+    .where(or(eq(apiKeys.id, idOrPrefix), like(apiKeys.prefix, `${escaped}%`)));
+}
+
+export async function revokeApiKey(db: Database, id: string, at: Date): Promise<ApiKeyRow | null> {
+  const [row] = await db
+    .update(apiKeys)
+    .set({ revokedAt: at })
+    .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+    .returning();
+  return row ?? null;
+}

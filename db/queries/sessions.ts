@@ -1,0 +1,110 @@
+import { and, eq, inArray, lte, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { checkoutSessions, payments } from "@/db/schema";
+import { keyset, toPage, type PageParams } from "./pagination";
+
+export type SessionRow = typeof checkoutSessions.$inferSelect;
+export type SessionStatus = SessionRow["status"];
+export type Scope = { merchantId: string; livemode: boolean };
+
+export async function insertSession(db: Database, row: typeof checkoutSessions.$inferInsert): Promise<SessionRow> {
+  const [inserted] = await db.insert(checkoutSessions).values(row).returning();
+  return inserted!;
+}
+
+/** A session of this merchant and mode, or null: another tenant's session is simply absent. */
+export async function findSession(db: Database, scope: Scope, id: string): Promise<SessionRow | null> {
+  const [row] = await db
+    .select()
+    .from(checkoutSessions)
+    .where(
+      and(
+        eq(checkoutSessions.id, id),
+        eq(checkoutSessions.merchantId, scope.merchantId),
+        eq(checkoutSessions.livemode, scope.livemode),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+/** For the buyer, whose only credential is the id itself. */
+export async function findSessionById(db: Database, id: string): Promise<SessionRow | null> {
+  const [row] = await db.select().from(checkoutSessions).where(eq(checkoutSessions.id, id)).limit(1);
+  return row ?? null;
+}
+
+export type ListSessionsParams = Scope &
+  PageParams & { status?: SessionStatus; clientReferenceId?: string; customerEmail?: string };
+
+export async function listSessions(db: Database, p: ListSessionsParams) {
+  const cursorId = p.startingAfter ?? p.endingBefore;
+  const direction = p.endingBefore ? "newer" : "older";
+  let cursor = null;
+  if (cursorId) {
+    cursor = await findSession(db, p, cursorId);
+    if (!cursor) return null;
+  }
+  const page = keyset(checkoutSessions, cursor, direction);
+  const rows = await db
+    .select()
+    .from(checkoutSessions)
+    .where(
+      and(
+        eq(checkoutSessions.merchantId, p.merchantId),
+        eq(checkoutSessions.livemode, p.livemode),
+        p.status ? eq(checkoutSessions.status, p.status) : undefined,
+        p.clientReferenceId ? eq(checkoutSessions.clientReferenceId, p.clientReferenceId) : undefined,
+        p.customerEmail ? eq(checkoutSessions.customerEmail, p.customerEmail.toLowerCase()) : undefined,
+        page.where,
+      ),
+    )
+    .orderBy(...page.orderBy)
+    .limit(p.limit + 1);
+  return toPage(rows, p.limit, direction);
+}
+
+export type Transition = {
+  id: string;
+  from: readonly SessionStatus[];
+  to: SessionStatus;
+  set?: Partial<Pick<SessionRow, "paidAt" | "failedAttempts">>;
+  /** Only when the session's deadline has passed (for expiry). */
+  expiredBy?: Date;
+};
+
+/**
+ * The state machine's only write: one conditional update, so of two racing requests at most
+ * one finds the row still in a `from` state. Null when it did not (the caller decides why).
+ */
+export async function transitionSession(db: Database, t: Transition): Promise<SessionRow | null> {
+  const [row] = await db
+    .update(checkoutSessions)
+    .set({ status: t.to, ...t.set })
+    .where(
+      and(
+        eq(checkoutSessions.id, t.id),
+        inArray(checkoutSessions.status, [...t.from]),
+        t.expiredBy ? lte(checkoutSessions.expiresAt, t.expiredBy) : undefined,
+      ),
+    )
+    .returning();
+  return row ?? null;
+}
+
+/** Sessions past their deadline that are still open, oldest deadline first. */
+export async function findExpirableSessionIds(db: Database, at: Date, limit: number): Promise<string[]> {
+  const rows = await db
+    .select({ id: checkoutSessions.id })
+    .from(checkoutSessions)
+    .where(and(sql`${checkoutSessions.status} in ('open', 'pending')`, lte(checkoutSessions.expiresAt, at)))
+    .orderBy(checkoutSessions.expiresAt)
+    .limit(limit);
+  return rows.map((r) => r.id);
+}
+
+export type PaymentRow = typeof payments.$inferSelect;
+
+export async function listSessionPayments(db: Database, sessionId: string): Promise<PaymentRow[]> {
+  return db.select().from(payments).where(eq(payments.sessionId, sessionId)).orderBy(payments.createdAt);
+}

@@ -1,0 +1,122 @@
+import { randomBase62 } from "@/lib/ids";
+import { log } from "@/lib/log";
+import { ApiError } from "./errors";
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+export const REQUEST_ID_HEADER = "x-kassa-request-id";
+
+export type ApiResult = { status?: number; body: unknown; headers?: Record<string, string> };
+
+/** The request id the proxy assigned, or a fresh one when the proxy did not run. */
+export function requestIdOf(req: Request): string {
+  const given = req.headers.get(REQUEST_ID_HEADER);
+  return given && /^req_[0-9A-Za-z]{16,40}$/.test(given) ? given : `req_${randomBase62(20)}`;
+}
+
+export function jsonResponse(requestId: string, status: number, bodyText: string, headers: Record<string, string> = {}) {
+  return new Response(bodyText, {
+    status,
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Cache-Control": "no-store",
+      "Request-Id": requestId,
+      ...headers,
+    },
+  });
+}
+
+export function errorResponse(requestId: string, err: ApiError): Response {
+  return jsonResponse(requestId, err.status, JSON.stringify(err.body(requestId)), err.headers);
+}
+
+/** Maps anything thrown to the error format; unknown errors become a 500 with no internals. */
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  return new ApiError("internal_error", "internal_error", "Something went wrong on our side. Try again later.", {
+    cause: err,
+  });
+}
+
+/** Runs one API request: request id, error mapping and one structured log line. */
+export async function runApi(req: Request, fn: (requestId: string) => Promise<Response>): Promise<Response> {
+  const requestId = requestIdOf(req);
+  const started = performance.now();
+  let res: Response;
+  try {
+    res = await fn(requestId);
+  } catch (thrown) {
+    const err = toApiError(thrown);
+    if (err.status >= 500) log.error({ requestId, err: err.cause ?? err }, "request failed");
+    res = errorResponse(requestId, err);
+  }
+  log.info(
+    {
+      requestId,
+      method: req.method,
+      path: new URL(req.url).pathname,
+      status: res.status,
+      ms: Math.round(performance.now() - started),
+    },
+    "request",
+  );
+  return res;
+}
+
+/**
+ * Reads a JSON object body: 415 for another content type, 413 over 1 MiB (counted as it
+ * streams, whatever Content-Length claims), 400 for malformed JSON or a non-object.
+ * An empty body is an empty object.
+ */
+export async function readJsonBody(req: Request): Promise<Record<string, unknown>> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  const raw = await readLimited(req);
+  if (raw.length === 0) return {};
+  const type = (req.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type !== "application/json" && !type.endsWith("+json")) {
+    throw new ApiError(
+      "validation_error",
+      "unsupported_media_type",
+      "Send the body as JSON with Content-Type: application/json.",
+      { status: 415 },
+    );
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(raw));
+  } catch {
+    throw new ApiError("validation_error", "invalid_json", "The body is not valid JSON.");
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new ApiError("validation_error", "invalid_json", "The body must be a JSON object.");
+  }
+  return parsed as Record<string, unknown>;
+}
+
+async function readLimited(req: Request): Promise<Uint8Array> {
+  if (!req.body) return new Uint8Array();
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.byteLength;
+  }
+  return out;
+}
+
+function tooLarge() {
+  return new ApiError("validation_error", "body_too_large", "The body is larger than 1 MiB.", { status: 413 });
+}

@@ -1,0 +1,123 @@
+import type { z } from "zod";
+import type { Database } from "@/db/client";
+import { completeIdempotencyKey, releaseIdempotencyKey } from "@/db/queries/idempotency";
+import type { MerchantRow } from "@/db/queries/merchants";
+import type { Scope } from "@/db/queries/sessions";
+import { now } from "@/lib/clock";
+import { getDb } from "@/lib/db";
+import { authenticateKey } from "@/lib/merchants/keys";
+import { ApiError, fromZodError } from "./errors";
+import { errorResponse, jsonResponse, readJsonBody, runApi, toApiError, type ApiResult } from "./http";
+import { beginIdempotent, pickIdempotencyKey, requestHash } from "./idempotency";
+
+export type MerchantContext<B, Q> = {
+  req: Request;
+  db: Database;
+  merchant: MerchantRow;
+  livemode: boolean;
+  scope: Scope;
+  requestId: string;
+  params: Record<string, string>;
+  body: B;
+  query: Q;
+  now: Date;
+};
+
+type Schema = z.ZodType | undefined;
+type Out<S extends Schema, Fallback> = S extends z.ZodType ? z.output<S> : Fallback;
+
+export type MerchantRouteOptions<B extends Schema, Q extends Schema> = { body?: B; query?: Q };
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+/**
+ * Wraps a merchant API handler: secret-key auth, JSON body and query validation, and for
+ * POSTs the idempotency contract of SPEC 2. The handler only sees valid input.
+ */
+export function merchantRoute<B extends Schema = undefined, Q extends Schema = undefined>(
+  opts: MerchantRouteOptions<B, Q>,
+  handler: (ctx: MerchantContext<Out<B, Record<string, never>>, Out<Q, Record<string, never>>>) => Promise<ApiResult>,
+) {
+  return (req: Request, routeCtx: RouteContext) =>
+    runApi(req, async (requestId) => {
+      const db = await getDb();
+      const auth = await authenticate(db, req);
+      const params = Object.fromEntries(
+        Object.entries((await routeCtx?.params) ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]),
+      );
+
+      let rawBody: Record<string, unknown> = {};
+      let idemKey: string | null = null;
+      if (req.method === "POST") {
+        rawBody = await readJsonBody(req);
+        idemKey = pickIdempotencyKey(req.headers.get("idempotency-key"), rawBody.idempotencyKey);
+        delete rawBody.idempotencyKey;
+      }
+      const body = parseWith(opts.body, rawBody, "The request body is not valid.");
+      const query = parseWith(
+        opts.query,
+        Object.fromEntries(new URL(req.url).searchParams),
+        "The query parameters are not valid.",
+      );
+
+      const scope = { merchantId: auth.merchant.id, livemode: auth.livemode };
+      const at = now();
+      const ctx = { req, db, merchant: auth.merchant, livemode: auth.livemode, scope, requestId, params, body, query, now: at };
+      const send = (r: ApiResult) => jsonResponse(requestId, r.status ?? 200, JSON.stringify(r.body), r.headers);
+
+      if (!idemKey) return send(await handler(ctx as never));
+
+      const keyScope = { ...scope, key: idemKey };
+      const path = new URL(req.url).pathname;
+      const begun = await beginIdempotent(db, keyScope, requestHash(req.method, path, rawBody), at);
+      if (begun.kind === "replay") {
+        return jsonResponse(requestId, begun.status, begun.body, { "Idempotent-Replayed": "true" });
+      }
+      try {
+        // The response is stored in the transaction that made the change: both or neither.
+        return await db.transaction(async (tx) => {
+          let result: { status: number; text: string; headers?: Record<string, string> };
+          try {
+            const r = await handler({ ...ctx, db: tx } as never);
+            result = { status: r.status ?? 200, text: JSON.stringify(r.body), headers: r.headers };
+          } catch (thrown) {
+            const err = toApiError(thrown);
+            // Validation failures and our own faults store nothing: the key stays usable.
+            if (err.type === "validation_error" || err.status >= 500) throw err;
+            result = { status: err.status, text: JSON.stringify(err.body(requestId)), headers: err.headers };
+          }
+          await completeIdempotencyKey(tx, keyScope, result.status, result.text);
+          return jsonResponse(requestId, result.status, result.text, result.headers);
+        });
+      } catch (thrown) {
+        await releaseIdempotencyKey(db, keyScope);
+        const err = toApiError(thrown);
+        if (err.status >= 500) throw thrown;
+        return errorResponse(requestId, err);
+      }
+    });
+}
+
+function parseWith<S extends Schema>(schema: S, input: unknown, message: string) {
+  if (!schema) return input;
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw fromZodError(parsed.error, message);
+  return parsed.data;
+}
+
+async function authenticate(db: Database, req: Request) {
+  const header = req.headers.get("authorization");
+  if (!header) {
+    throw new ApiError(
+      "authentication_error",
+      "missing_api_key",
+      "No API key given. Send it as `Authorization: Bearer sk_test_…`.",
+    );
+  }
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  const found = match ? await authenticateKey(db, match[1]!) : null;
+  if (!found) {
+    throw new ApiError("authentication_error", "invalid_api_key", "The API key is invalid or has been revoked.");
+  }
+  return found;
+}

@@ -1,0 +1,144 @@
+import { z } from "zod";
+import {
+  createSessionInput,
+  errorObject,
+  eventObject,
+  listEventsQuery,
+  listOf,
+  listSessionsQuery,
+  paymentObject,
+  sessionObject,
+} from "@/lib/checkout/schemas";
+
+type JsonSchema = Record<string, unknown>;
+
+function schema(s: z.ZodType, io: "input" | "output" = "output"): JsonSchema {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(s, { io, unrepresentable: "any" }) as JsonSchema;
+  return rest;
+}
+
+function queryParameters(s: z.ZodObject) {
+  const json = schema(s, "input") as { properties: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(json.properties).map(([name, sch]) => ({
+    name,
+    in: "query",
+    required: json.required?.includes(name) ?? false,
+    schema: sch,
+  }));
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: string) => ({ "application/json": { schema: ref(name) } });
+const ok = (name: string, status = "200", description = "OK") => ({ [status]: { description, content: json(name) } });
+const errors = (...codes: number[]) =>
+  Object.fromEntries(codes.map((c) => [String(c), { $ref: `#/components/responses/Error${c}` }]));
+const idParam = (description: string) => ({ name: "id", in: "path", required: true, schema: { type: "string" }, description });
+const idempotencyHeader = {
+  name: "Idempotency-Key",
+  in: "header",
+  required: false,
+  schema: { type: "string", minLength: 1, maxLength: 255 },
+  description: "Makes the POST safe to retry: a repeat with the same parameters returns the first response.",
+};
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: "Invalid request (validation_error)",
+  401: "Missing, malformed or revoked key (authentication_error)",
+  404: "No such object for this merchant and mode (not_found)",
+  409: "Wrong state, or the same Idempotency-Key still running (invalid_state, idempotency_error)",
+  413: "Body over 1 MiB",
+  415: "Body is not JSON",
+  422: "Idempotency-Key reused with different parameters (idempotency_error)",
+  429: "Too many requests (rate_limited)",
+};
+
+/** The OpenAPI 3.1 document, built from the zod schemas that validate the requests. */
+export function openApiDocument(serverUrl: string) {
+  const postErrors = errors(400, 401, 409, 413, 415, 422);
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Kassa API",
+      version: "1.0.0",
+      description:
+        "Create checkout sessions with a secret key (`Authorization: Bearer sk_test_…`), send the buyer to `checkoutUrl`, and learn the outcome from events. Money is always integer minor units plus an ISO 4217 currency.",
+    },
+    servers: [{ url: serverUrl }],
+    security: [{ secretKey: [] }],
+    paths: {
+      "/api/v1/checkout/sessions": {
+        post: {
+          operationId: "createCheckoutSession",
+          summary: "Create a checkout session",
+          parameters: [idempotencyHeader],
+          requestBody: { required: true, content: json("CreateCheckoutSession") },
+          responses: { ...ok("CheckoutSession", "201", "Created"), ...postErrors },
+        },
+        get: {
+          operationId: "listCheckoutSessions",
+          summary: "List checkout sessions, newest first",
+          parameters: queryParameters(listSessionsQuery),
+          responses: { ...ok("CheckoutSessionList"), ...errors(400, 401, 404) },
+        },
+      },
+      "/api/v1/checkout/sessions/{id}": {
+        get: {
+          operationId: "retrieveCheckoutSession",
+          summary: "Retrieve a checkout session with its payments",
+          parameters: [idParam("Checkout session id (cs_test_… or cs_live_…)")],
+          responses: { ...ok("CheckoutSession"), ...errors(401, 404) },
+        },
+      },
+      "/api/v1/checkout/sessions/{id}/cancel": {
+        post: {
+          operationId: "cancelCheckoutSession",
+          summary: "Cancel an open checkout session",
+          parameters: [idParam("Checkout session id"), idempotencyHeader],
+          responses: { ...ok("CheckoutSession"), ...errors(401, 404, 409) },
+        },
+      },
+      "/api/v1/events": {
+        get: {
+          operationId: "listEvents",
+          summary: "List events, newest first",
+          parameters: queryParameters(listEventsQuery),
+          responses: { ...ok("EventList"), ...errors(400, 401, 404) },
+        },
+      },
+      "/api/v1/events/{id}": {
+        get: {
+          operationId: "retrieveEvent",
+          summary: "Retrieve an event",
+          parameters: [idParam("Event id (evt_…)")],
+          responses: { ...ok("Event"), ...errors(401, 404) },
+        },
+      },
+      "/api/health": {
+        get: {
+          operationId: "health",
+          summary: "Liveness and database reachability",
+          security: [],
+          responses: { "200": { description: "Up" }, "503": { description: "Database unreachable" } },
+        },
+      },
+    },
+    components: {
+      securitySchemes: { secretKey: { type: "http", scheme: "bearer", description: "sk_test_… or sk_live_…" } },
+      schemas: {
+        CreateCheckoutSession: schema(createSessionInput, "input"),
+        CheckoutSession: schema(sessionObject),
+        CheckoutSessionList: schema(listOf(sessionObject)),
+        Payment: schema(paymentObject),
+        Event: schema(eventObject),
+        EventList: schema(listOf(eventObject)),
+        Error: schema(errorObject),
+      },
+      responses: Object.fromEntries(
+        Object.entries(ERROR_DESCRIPTIONS).map(([code, description]) => [
+          `Error${code}`,
+          { description, content: json("Error") },
+        ]),
+      ),
+    },
+  };
+}

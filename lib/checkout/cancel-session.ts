@@ -1,0 +1,26 @@
+import type { Database } from "@/db/client";
+import { listSessionPayments, transitionSession, type Scope } from "@/db/queries/sessions";
+import { invalidState } from "@/lib/api/errors";
+import { getSession } from "./get-session";
+import { recordEvent } from "./record-event";
+import type { SessionObject } from "./schemas";
+import { sessionToObject } from "./serialize";
+
+/** open → canceled. Any other state (or a lost race) is 409; another tenant's session is 404. */
+export async function cancelSession(db: Database, scope: Scope, id: string, at: Date): Promise<SessionObject> {
+  // Reading first applies expiry and answers 404 for ids this merchant cannot see.
+  const before = await getSession(db, scope, id, at);
+  if (before.status !== "open") {
+    throw invalidState(`This checkout session is ${before.status}; only an open session can be canceled.`);
+  }
+  const canceled = await db.transaction(async (tx) => {
+    const row = await transitionSession(tx, { id, from: ["open"], to: "canceled" });
+    if (!row) return null;
+    const object = sessionToObject(row, await listSessionPayments(tx, id));
+    await recordEvent(tx, { merchantId: row.merchantId, livemode: row.livemode, type: "checkout.session.canceled", object, at });
+    return object;
+  });
+  if (canceled) return canceled;
+  const now = await getSession(db, scope, id, at);
+  throw invalidState(`This checkout session is ${now.status}; only an open session can be canceled.`);
+}

@@ -1,0 +1,100 @@
+import type { Database } from "@/db/client";
+import type { MerchantRow } from "@/db/queries/merchants";
+import { insertSession } from "@/db/queries/sessions";
+import { validationError, type ErrorIssue } from "@/lib/api/errors";
+import { sessionId } from "@/lib/ids";
+import { railServes, type Rail } from "@/lib/rails/catalog";
+import { recordEvent } from "./record-event";
+import type { CreateSessionInput, SessionObject } from "./schemas";
+import { sessionToObject } from "./serialize";
+
+export type CreateSessionOptions = {
+  merchant: MerchantRow;
+  livemode: boolean;
+  input: CreateSessionInput;
+  now: Date;
+};
+
+const DEFAULT_EXPIRES_IN = 1800;
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** http is for development: test keys anywhere, live keys only on the merchant's own machine. */
+function insecureAllowed(url: URL, livemode: boolean): boolean {
+  return url.protocol === "https:" || !livemode || LOCAL_HOSTS.has(url.hostname);
+}
+
+export async function createSession(db: Database, opts: CreateSessionOptions): Promise<SessionObject> {
+  const { merchant, livemode, input, now } = opts;
+  const issues: ErrorIssue[] = [];
+
+  const accepted = new Set(merchant.rails);
+  input.paymentMethods?.forEach((r, i) => {
+    if (!accepted.has(r)) {
+      issues.push({ path: ["paymentMethods", i], code: "custom", message: `${r} is not enabled for this merchant` });
+    }
+  });
+  const paymentMethods: Rail[] =
+    input.paymentMethods ?? (merchant.rails as Rail[]).filter((r) => railServes(r, input.currency));
+  if (paymentMethods.length === 0) {
+    issues.push({ path: ["currency"], code: "custom", message: `no rail enabled for this merchant can take ${input.currency}` });
+  }
+
+  for (const field of ["successUrl", "cancelUrl"] as const) {
+    const value = input[field];
+    if (value && !insecureAllowed(new URL(value), livemode)) {
+      issues.push({ path: [field], code: "custom", message: "must use https with a live key (http is allowed for localhost)" });
+    }
+  }
+  input.allowedOrigins?.forEach((o, i) => {
+    if (!insecureAllowed(new URL(o), livemode)) {
+      issues.push({ path: ["allowedOrigins", i], code: "custom", message: "must use https with a live key (http is allowed for localhost)" });
+    }
+  });
+
+  let expiresAt = new Date(now.getTime() + (input.expiresIn ?? DEFAULT_EXPIRES_IN) * 1000);
+  if (input.expiresAt) {
+    expiresAt = new Date(input.expiresAt);
+    const seconds = (expiresAt.getTime() - now.getTime()) / 1000;
+    if (seconds < 300 || seconds > 86_400) {
+      issues.push({ path: ["expiresAt"], code: "custom", message: "must be between 5 minutes and 24 hours from now" });
+    }
+  }
+
+  if (issues.length > 0) {
+    const first = issues[0]!;
+    throw validationError(`${first.path.join(".")}: ${first.message}`, issues);
+  }
+
+  const amount = input.amount ?? input.lineItems!.reduce((sum, li) => sum + li.unitAmount * li.quantity, 0);
+  const allowedOrigins = input.allowedOrigins ?? [new URL(input.successUrl).origin];
+
+  return db.transaction(async (tx) => {
+    const row = await insertSession(tx, {
+      id: sessionId(livemode),
+      merchantId: merchant.id,
+      livemode,
+      status: "open",
+      amount,
+      currency: input.currency,
+      lineItems: input.lineItems ?? null,
+      description: input.description ?? null,
+      customer: input.customer ?? null,
+      customerEmail: input.customer?.email?.toLowerCase() ?? null,
+      paymentMethods,
+      preferredPaymentMethod: input.preferredPaymentMethod ?? null,
+      uiMode: input.mode,
+      successUrl: input.successUrl,
+      cancelUrl: input.cancelUrl ?? null,
+      allowedOrigins,
+      metadata: input.metadata ?? {},
+      clientReferenceId: input.clientReferenceId ?? null,
+      locale: input.locale,
+      installments: input.installments ?? null,
+      expiresAt,
+      createdAt: now,
+    });
+    const object = sessionToObject(row);
+    await recordEvent(tx, { merchantId: merchant.id, livemode, type: "checkout.session.created", object, at: now });
+    return object;
+  });
+}

@@ -1,0 +1,20 @@
+import type { Database } from "@/db/client";
+import { findEvent, listEvents } from "@/db/queries/events";
+import type { PageParams } from "@/db/queries/pagination";
+import type { Scope } from "@/db/queries/sessions";
+import { notFound } from "@/lib/api/errors";
+import { looksLikeId } from "@/lib/ids";
+import type { EventObject } from "./schemas";
+import { eventToObject } from "./serialize";
+
+export async function getEvent(db: Database, scope: Scope, id: string): Promise<EventObject> {
+  const row = looksLikeId(id, "evt_") ? await findEvent(db, scope, id) : null;
+  if (!row) throw notFound("event", id);
+  return eventToObject(row);
+}
+
+export async function listEventObjects(db: Database, params: Scope & PageParams & { type?: string }) {
+  const page = await listEvents(db, params);
+  if (!page) return null;
+  return { object: "list" as const, data: page.data.map(eventToObject), hasMore: page.hasMore };
+}

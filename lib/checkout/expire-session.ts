@@ -1,0 +1,53 @@
+import type { Database } from "@/db/client";
+import { findExpirableSessionIds, findSessionById, listSessionPayments, transitionSession, type SessionRow } from "@/db/queries/sessions";
+import { log } from "@/lib/log";
+import { recordEvent } from "./record-event";
+import { sessionToObject } from "./serialize";
+
+/**
+ * Expires one session if its deadline has passed; returns the expired row, or null when it
+ * was not due or another request changed it first. A pending session waits for its pending
+ * payment's own deadline (a boleto may run for days).
+ */
+export async function expireSession(db: Database, id: string, at: Date): Promise<SessionRow | null> {
+  return db.transaction(async (tx) => {
+    const payments = await listSessionPayments(tx, id);
+    const pending = payments.find((p) => p.status === "pending" || p.status === "requires_action");
+    if (pending?.expiresAt && pending.expiresAt > at) return null;
+    const row = await transitionSession(tx, { id, from: pending ? ["open", "pending"] : ["open"], to: "expired", expiredBy: at });
+    if (!row) return null;
+    await recordEvent(tx, {
+      merchantId: row.merchantId,
+      livemode: row.livemode,
+      type: "checkout.session.expired",
+      object: sessionToObject(row, payments),
+      at,
+    });
+    return row;
+  });
+}
+
+/** Applied when a session is read, so nobody ever sees an open session past its deadline. */
+export async function expireIfDue(db: Database, row: SessionRow, at: Date): Promise<SessionRow> {
+  if ((row.status !== "open" && row.status !== "pending") || row.expiresAt > at) return row;
+  return (await expireSession(db, row.id, at)) ?? (await findSessionById(db, row.id)) ?? row;
+}
+
+/** One pass of the background sweep: expires what is due, a batch at a time. */
+export async function sweepExpiredSessions(db: Database, at: Date, batch = 100): Promise<number> {
+  let expired = 0;
+  for (;;) {
+    const ids = await findExpirableSessionIds(db, at, batch);
+    let expiredNow = 0;
+    for (const id of ids) {
+      try {
+        if (await expireSession(db, id, at)) expiredNow++;
+      } catch (err) {
+        log.error({ err, sessionId: id }, "expiry sweep failed for a session");
+      }
+    }
+    expired += expiredNow;
+    // A pending session whose payment still runs stays in the result: stop rather than loop.
+    if (ids.length < batch || expiredNow === 0) return expired;
+  }
+}

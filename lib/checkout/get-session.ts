@@ -1,0 +1,36 @@
+import type { Database } from "@/db/client";
+import { findSession, findSessionById, listSessionPayments, listSessions, type ListSessionsParams, type Scope, type SessionRow } from "@/db/queries/sessions";
+import { notFound } from "@/lib/api/errors";
+import { looksLikeId } from "@/lib/ids";
+import { expireIfDue } from "./expire-session";
+import type { SessionObject } from "./schemas";
+import { sessionToObject } from "./serialize";
+
+export function isSessionId(id: string): boolean {
+  return looksLikeId(id, "cs_test_") || looksLikeId(id, "cs_live_");
+}
+
+/** The merchant's view of one session, with expiry applied and every payment attempt. */
+export async function getSession(db: Database, scope: Scope, id: string, at: Date): Promise<SessionObject> {
+  const row = isSessionId(id) ? await findSession(db, scope, id) : null;
+  if (!row) throw notFound("checkout session", id);
+  const current = await expireIfDue(db, row, at);
+  return sessionToObject(current, await listSessionPayments(db, id), true);
+}
+
+/** The buyer's view: found by id alone (the id is the credential). */
+export async function getSessionForBuyer(db: Database, id: string, at: Date): Promise<SessionRow | null> {
+  const row = isSessionId(id) ? await findSessionById(db, id) : null;
+  return row ? expireIfDue(db, row, at) : null;
+}
+
+export async function listSessionObjects(db: Database, params: ListSessionsParams, at: Date) {
+  const page = await listSessions(db, params);
+  if (!page) return null;
+  const data: SessionObject[] = [];
+  for (const row of page.data) {
+    const current = await expireIfDue(db, row, at);
+    data.push(sessionToObject(current, await listSessionPayments(db, row.id)));
+  }
+  return { object: "list" as const, data, hasMore: page.hasMore };
+}

@@ -1,0 +1,276 @@
+import { isValidPhoneNumber } from "libphonenumber-js/max";
+import { z } from "zod";
+import { CURRENCIES, isCurrency, type Currency } from "@/lib/money/currencies";
+import { isRail, RAILS, railServes, type Rail } from "@/lib/rails/catalog";
+import { isValidCnpj, isValidCpf } from "@/lib/rails/document";
+
+export const MAX_AMOUNT = 1_000_000_000_000;
+export const LOCALES = ["en", "fr", "pt", "es"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const SESSION_STATUSES = ["open", "pending", "paid", "failed", "expired", "canceled"] as const;
+export const PAYMENT_STATUSES = ["pending", "requires_action", "succeeded", "failed", "canceled"] as const;
+
+const amount = z.int().min(1).max(MAX_AMOUNT);
+
+const currency = z
+  .string()
+  .transform((v) => v.toUpperCase())
+  .refine(isCurrency, { message: `must be a supported ISO 4217 code (${CURRENCIES.length} supported, e.g. NGN, XOF, BRL, USD)` })
+  .transform((v) => v as Currency)
+  .meta({ description: "ISO 4217 code, any case; returned upper case.", example: "NGN" });
+
+const rail = z.enum(RAILS as [Rail, ...Rail[]]);
+
+/** URLs the buyer is sent to: absolute http(s), no credentials, no script schemes. */
+export const redirectUrl = z
+  .string()
+  .max(2048)
+  .superRefine((value, ctx) => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      ctx.addIssue({ code: "custom", message: "must be an absolute URL" });
+      return;
+    }
+    if (url.protocol !== "https:" && url.protocol !== "http:") {
+      ctx.addIssue({ code: "custom", message: "must use https (or http for test keys and localhost)" });
+    } else if (url.username || url.password) {
+      ctx.addIssue({ code: "custom", message: "must not contain credentials" });
+    }
+  })
+  .meta({ description: "Absolute https URL (http only with a test key or for localhost). `{CHECKOUT_SESSION_ID}` is replaced by the session id." });
+
+export const origin = z
+  .string()
+  .max(2048)
+  .superRefine((value, ctx) => {
+    let url: URL | null = null;
+    try {
+      url = new URL(value);
+    } catch {
+      // reported below
+    }
+    if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.origin !== value.replace(/\/$/, "")) {
+      ctx.addIssue({ code: "custom", message: "must be an origin such as https://shop.example.com (scheme, host and optional port only)" });
+    }
+  })
+  .transform((v) => v.replace(/\/$/, ""));
+
+const lineItem = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  unitAmount: amount,
+  quantity: z.int().min(1).max(10_000),
+  description: z.string().max(500).optional(),
+  imageUrl: z.url({ protocol: /^https?$/ }).max(2048).optional(),
+});
+
+const document = z
+  .strictObject({
+    type: z.string().trim().min(1).max(20).toLowerCase(),
+    number: z.string().trim().min(1).max(40),
+  })
+  .superRefine((doc, ctx) => {
+    if (doc.type === "cpf" && !isValidCpf(doc.number)) {
+      ctx.addIssue({ code: "custom", path: ["number"], message: "is not a valid CPF (check digits do not match)" });
+    }
+    if (doc.type === "cnpj" && !isValidCnpj(doc.number)) {
+      ctx.addIssue({ code: "custom", path: ["number"], message: "is not a valid CNPJ (check digits do not match)" });
+    }
+  });
+
+export const customerInput = z.strictObject({
+  email: z.email().max(254).optional(),
+  phone: z
+    .string()
+    .max(20)
+    .refine((v) => /^\+[1-9]\d{6,14}$/.test(v) && isValidPhoneNumber(v), {
+      message: "must be a valid E.164 number for its country, e.g. +2348031234567",
+    })
+    .optional(),
+  name: z.string().trim().min(1).max(200).optional(),
+  document: document.optional(),
+});
+
+const metadata = z
+  .record(z.string().min(1).max(40), z.string().max(500))
+  .refine((m) => Object.keys(m).length <= 50, { message: "must have at most 50 keys" });
+
+export const createSessionInput = z
+  .strictObject({
+    amount: amount.optional().meta({ description: "Minor units of `currency` (kobo, centavos; none for XOF)." }),
+    currency,
+    lineItems: z.array(lineItem).min(1).max(100).optional(),
+    description: z.string().max(200).optional(),
+    customer: customerInput.optional(),
+    paymentMethods: z.array(rail).min(1).max(RAILS.length).optional(),
+    preferredPaymentMethod: rail.optional(),
+    mode: z.enum(["hosted", "embedded"]).default("hosted"),
+    successUrl: redirectUrl,
+    cancelUrl: redirectUrl.optional(),
+    allowedOrigins: z.array(origin).min(1).max(20).optional(),
+    expiresIn: z.int().min(300).max(86_400).optional(),
+    expiresAt: z.iso.datetime({ offset: true }).optional(),
+    metadata: metadata.optional(),
+    clientReferenceId: z.string().min(1).max(200).optional(),
+    locale: z.enum(["auto", ...LOCALES]).default("auto"),
+    installments: z.strictObject({ maxCount: z.int().min(1).max(12) }).optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.amount === undefined && !input.lineItems) {
+      ctx.addIssue({ code: "custom", path: ["amount"], message: "is required unless lineItems is given" });
+    }
+    if (input.lineItems) {
+      const total = input.lineItems.reduce((sum, li) => sum + li.unitAmount * li.quantity, 0);
+      if (total > MAX_AMOUNT) {
+        ctx.addIssue({ code: "custom", path: ["lineItems"], message: `add up to more than ${MAX_AMOUNT}` });
+      } else if (input.amount !== undefined && input.amount !== total) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["amount"],
+          message: `is ${input.amount} but lineItems add up to ${total}`,
+        });
+      }
+    }
+    if (input.expiresIn !== undefined && input.expiresAt !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["expiresAt"], message: "give expiresIn or expiresAt, not both" });
+    }
+    const cur = input.currency;
+    input.paymentMethods?.forEach((r, i) => {
+      if (!railServes(r, cur)) {
+        ctx.addIssue({ code: "custom", path: ["paymentMethods", i], message: `${r} cannot take ${cur}` });
+      }
+    });
+    if (new Set(input.paymentMethods ?? []).size !== (input.paymentMethods?.length ?? 0)) {
+      ctx.addIssue({ code: "custom", path: ["paymentMethods"], message: "must not repeat a rail" });
+    }
+    if (input.preferredPaymentMethod) {
+      const offered = input.paymentMethods ?? RAILS.filter((r) => railServes(r, cur));
+      if (!offered.includes(input.preferredPaymentMethod)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["preferredPaymentMethod"],
+          message: "must be one of paymentMethods (and serve the currency)",
+        });
+      }
+    }
+    if (input.installments && cur !== "BRL") {
+      ctx.addIssue({ code: "custom", path: ["installments"], message: "are only offered for BRL card payments" });
+    }
+    if (input.installments && input.paymentMethods && !input.paymentMethods.includes("card")) {
+      ctx.addIssue({ code: "custom", path: ["installments"], message: "need card among paymentMethods" });
+    }
+  });
+
+export type CreateSessionInput = z.infer<typeof createSessionInput>;
+
+const limit = z.coerce.number().int().min(1).max(100).default(10);
+
+export const listSessionsQuery = z.strictObject({
+  limit,
+  startingAfter: z.string().max(100).optional(),
+  endingBefore: z.string().max(100).optional(),
+  status: z.enum(SESSION_STATUSES).optional(),
+  clientReferenceId: z.string().max(200).optional(),
+  "customer.email": z.string().max(254).optional(),
+});
+
+export const listEventsQuery = z.strictObject({
+  limit,
+  startingAfter: z.string().max(100).optional(),
+  endingBefore: z.string().max(100).optional(),
+  type: z.string().max(100).optional(),
+});
+
+export { isRail };
+
+// ---- Objects the API returns (documented in the OpenAPI document from these schemas) ----
+
+const timestamp = z.iso.datetime().meta({ description: "ISO 8601, UTC" });
+
+export const paymentObject = z.object({
+  id: z.string(),
+  object: z.literal("payment"),
+  session: z.string(),
+  livemode: z.boolean(),
+  rail,
+  status: z.enum(PAYMENT_STATUSES),
+  amount: z.int(),
+  currency: z.string(),
+  fee: z.int(),
+  netAmount: z.int(),
+  installments: z.int().nullable(),
+  failureCode: z.string().nullable(),
+  failureMessage: z.string().nullable(),
+  nextAction: z.record(z.string(), z.unknown()).nullable(),
+  details: z.record(z.string(), z.unknown()),
+  requiresRefund: z.boolean(),
+  createdAt: timestamp,
+  paidAt: timestamp.nullable(),
+});
+
+export const sessionObject = z.object({
+  id: z.string(),
+  object: z.literal("checkout.session"),
+  livemode: z.boolean(),
+  status: z.enum(SESSION_STATUSES),
+  amount: z.int(),
+  currency: z.string(),
+  lineItems: z.array(lineItem).nullable(),
+  description: z.string().nullable(),
+  customer: z.record(z.string(), z.unknown()).nullable(),
+  paymentMethods: z.array(rail),
+  preferredPaymentMethod: rail.nullable(),
+  mode: z.enum(["hosted", "embedded"]),
+  checkoutUrl: z.string(),
+  successUrl: z.string(),
+  cancelUrl: z.string().nullable(),
+  allowedOrigins: z.array(z.string()),
+  expiresAt: timestamp,
+  createdAt: timestamp,
+  paidAt: timestamp.nullable(),
+  metadata: z.record(z.string(), z.string()),
+  clientReferenceId: z.string().nullable(),
+  locale: z.enum(["auto", ...LOCALES]),
+  installments: z.object({ maxCount: z.int() }).nullable(),
+  payment: paymentObject.nullable(),
+  payments: z.array(paymentObject).optional().meta({ description: "Every payment attempt, on retrieve." }),
+});
+
+export type SessionObject = z.infer<typeof sessionObject>;
+export type PaymentObject = z.infer<typeof paymentObject>;
+
+export const eventObject = z.object({
+  id: z.string(),
+  object: z.literal("event"),
+  type: z.string(),
+  livemode: z.boolean(),
+  createdAt: timestamp,
+  data: z.object({ object: z.record(z.string(), z.unknown()) }),
+});
+
+export type EventObject = z.infer<typeof eventObject>;
+
+export const listOf = <T extends z.ZodType>(item: T) =>
+  z.object({ object: z.literal("list"), data: z.array(item), hasMore: z.boolean() });
+
+export const errorObject = z.object({
+  error: z.object({
+    type: z.enum([
+      "validation_error",
+      "authentication_error",
+      "not_found",
+      "idempotency_error",
+      "invalid_state",
+      "rate_limited",
+      "provider_error",
+      "internal_error",
+    ]),
+    code: z.string(),
+    message: z.string(),
+    issues: z
+      .array(z.object({ path: z.array(z.union([z.string(), z.number()])), code: z.string(), message: z.string() }))
+      .optional(),
+    requestId: z.string(),
+  }),
+});

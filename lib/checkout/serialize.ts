@@ -1,0 +1,81 @@
+import type { PaymentRow, SessionRow } from "@/db/queries/sessions";
+import type { EventRow } from "@/db/queries/events";
+import { publicUrl } from "@/lib/env";
+import type { EventObject, PaymentObject, SessionObject } from "./schemas";
+
+const iso = (d: Date) => d.toISOString();
+const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function checkoutUrl(sessionId: string): string {
+  return `${publicUrl()}/checkout/${sessionId}`;
+}
+
+export function paymentToObject(p: PaymentRow): PaymentObject {
+  return {
+    id: p.id,
+    object: "payment",
+    session: p.sessionId,
+    livemode: p.livemode,
+    rail: p.rail as PaymentObject["rail"],
+    status: p.status,
+    amount: p.amount,
+    currency: p.currency,
+    fee: p.fee,
+    netAmount: p.netAmount,
+    installments: p.installments,
+    failureCode: p.failureCode,
+    failureMessage: p.failureMessage,
+    nextAction: p.nextAction ?? null,
+    details: p.details,
+    requiresRefund: p.requiresRefund,
+    createdAt: iso(p.createdAt),
+    paidAt: isoOrNull(p.paidAt),
+  };
+}
+
+/** The payment a session shows: the succeeded one, else the latest attempt. */
+export function headlinePayment(payments: PaymentRow[]): PaymentRow | null {
+  return payments.find((p) => p.status === "succeeded" && !p.requiresRefund) ?? payments.at(-1) ?? null;
+}
+
+export function sessionToObject(s: SessionRow, payments: PaymentRow[] = [], withPayments = false): SessionObject {
+  const payment = headlinePayment(payments);
+  return {
+    id: s.id,
+    object: "checkout.session",
+    livemode: s.livemode,
+    status: s.status,
+    amount: s.amount,
+    currency: s.currency,
+    lineItems: s.lineItems ?? null,
+    description: s.description,
+    customer: s.customer ?? null,
+    paymentMethods: s.paymentMethods as SessionObject["paymentMethods"],
+    preferredPaymentMethod: (s.preferredPaymentMethod as SessionObject["preferredPaymentMethod"]) ?? null,
+    mode: s.uiMode,
+    checkoutUrl: checkoutUrl(s.id),
+    successUrl: s.successUrl,
+    cancelUrl: s.cancelUrl,
+    allowedOrigins: s.allowedOrigins,
+    expiresAt: iso(s.expiresAt),
+    createdAt: iso(s.createdAt),
+    paidAt: isoOrNull(s.paidAt),
+    metadata: s.metadata,
+    clientReferenceId: s.clientReferenceId,
+    locale: s.locale as SessionObject["locale"],
+    installments: s.installments ?? null,
+    payment: payment ? paymentToObject(payment) : null,
+    ...(withPayments ? { payments: payments.map(paymentToObject) } : {}),
+  };
+}
+
+export function eventToObject(e: EventRow): EventObject {
+  return {
+    id: e.id,
+    object: "event",
+    type: e.type,
+    livemode: e.livemode,
+    createdAt: iso(e.createdAt),
+    data: e.data,
+  };
+}

@@ -1,0 +1,16 @@
+import { LOCALES, type Locale } from "@/lib/checkout/schemas";
+
+/** The session's locale, or for "auto" the best match in Accept-Language, else English. */
+export function resolveLocale(sessionLocale: string, acceptLanguage: string | null): Locale {
+  if ((LOCALES as readonly string[]).includes(sessionLocale)) return sessionLocale as Locale;
+  const ranked = (acceptLanguage ?? "")
+    .split(",")
+    .map((part, i) => {
+      const [tag, ...params] = part.trim().split(";");
+      const q = params.map((p) => /^q=([\d.]+)$/.exec(p.trim())?.[1]).find(Boolean);
+      return { lang: (tag ?? "").toLowerCase().split("-")[0]!, q: q ? Number(q) : 1, i };
+    })
+    .filter((x) => x.lang && x.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  return (ranked.find((x) => (LOCALES as readonly string[]).includes(x.lang))?.lang as Locale) ?? "en";
+}

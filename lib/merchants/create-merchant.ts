@@ -1,0 +1,31 @@
+import type { Database } from "@/db/client";
+import { insertMerchant, type MerchantRow } from "@/db/queries/merchants";
+import { newId } from "@/lib/ids";
+import { createApiKey, type CreatedKey } from "@/lib/merchants/keys";
+import { RAILS, type Rail } from "@/lib/rails/catalog";
+
+export type CreateMerchantOptions = {
+  name: string;
+  logoUrl?: string | null;
+  brandColor?: string | null;
+  rails?: Rail[];
+};
+
+export type CreatedMerchant = { merchant: MerchantRow; testKey: CreatedKey; liveKey: CreatedKey };
+
+/** A merchant with one test and one live key; the keys' secrets are only in the return value. */
+export async function createMerchant(db: Database, opts: CreateMerchantOptions): Promise<CreatedMerchant> {
+  return db.transaction(async (tx) => {
+    const merchant = await insertMerchant(tx, {
+      id: newId("merchant"),
+      name: opts.name,
+      logoUrl: opts.logoUrl ?? null,
+      brandColor: opts.brandColor ?? null,
+      rails: opts.rails ?? RAILS,
+      feeSchedule: {},
+    });
+    const testKey = await createApiKey(tx, merchant.id, false);
+    const liveKey = await createApiKey(tx, merchant.id, true);
+    return { merchant, testKey, liveKey };
+  });
+}

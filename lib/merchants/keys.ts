@@ -1,0 +1,46 @@
+import { createHash } from "node:crypto";
+import type { Database } from "@/db/client";
+import { findActiveKeyByHash, findKeysByIdOrPrefix, insertApiKey, revokeApiKey } from "@/db/queries/api-keys";
+import { newId, randomBase62 } from "@/lib/ids";
+
+const KEY_PATTERN = /^sk_(test|live)_[0-9A-Za-z]{32}$/;
+const DISPLAY_PREFIX_LENGTH = 14; // "sk_test_" + 6 characters: enough to tell keys apart
+
+export function hashKey(secret: string): string {
+  return createHash("sha256").update(secret).digest("hex");
+}
+
+export type CreatedKey = { id: string; secret: string; prefix: string; livemode: boolean };
+
+/** Creates a key; its secret is returned here once and never stored. */
+export async function createApiKey(db: Database, merchantId: string, livemode: boolean): Promise<CreatedKey> {
+  const secret = `sk_${livemode ? "live" : "test"}_${randomBase62(32)}`; // 190 bits
+  const prefix = secret.slice(0, DISPLAY_PREFIX_LENGTH);
+  const row = await insertApiKey(db, { id: newId("apiKey"), merchantId, livemode, hash: hashKey(secret), prefix });
+  return { id: row.id, secret, prefix, livemode };
+}
+
+/** The merchant and mode a bearer secret stands for, or null for unknown, revoked or malformed keys. */
+export async function authenticateKey(db: Database, secret: string) {
+  if (!KEY_PATTERN.test(secret)) return null;
+  const found = await findActiveKeyByHash(db, hashKey(secret));
+  if (!found) return null;
+  return { merchant: found.merchant, livemode: found.key.livemode, keyId: found.key.id };
+}
+
+export type RevokeResult =
+  | { ok: true; id: string; prefix: string }
+  | { ok: false; reason: "not_found" | "ambiguous" | "already_revoked"; matches?: string[] };
+
+export async function revokeApiKeyByIdOrPrefix(db: Database, idOrPrefix: string, now: Date): Promise<RevokeResult> {
+  if (idOrPrefix.length < 6) return { ok: false, reason: "not_found" };
+  const matches = await findKeysByIdOrPrefix(db, idOrPrefix);
+  const exact = matches.find((k) => k.id === idOrPrefix);
+  const candidates = exact ? [exact] : matches;
+  if (candidates.length === 0) return { ok: false, reason: "not_found" };
+  if (candidates.length > 1) return { ok: false, reason: "ambiguous", matches: candidates.map((k) => k.prefix) };
+  const target = candidates[0]!;
+  const revoked = await revokeApiKey(db, target.id, now);
+  if (!revoked) return { ok: false, reason: "already_revoked" };
+  return { ok: true, id: revoked.id, prefix: revoked.prefix };
+}

@@ -1,0 +1,40 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { REQUEST_ID_HEADER } from "@/lib/api/http";
+import { framePolicyFor } from "@/lib/checkout/frame-policy";
+import { randomBase62 } from "@/lib/ids";
+import { checkoutCsp, NO_FRAMING } from "@/lib/security/csp";
+
+export const NONCE_HEADER = "x-nonce";
+
+// Assigns the request id and, on pages, the security headers of SPEC 6.
+export async function proxy(req: NextRequest) {
+  const requestId = `req_${randomBase62(20)}`;
+  const headers = new Headers(req.headers);
+  headers.set(REQUEST_ID_HEADER, requestId);
+  const path = req.nextUrl.pathname;
+
+  if (path.startsWith("/api/")) {
+    const res = NextResponse.next({ request: { headers } });
+    res.headers.set("Request-Id", requestId);
+    res.headers.set("X-Content-Type-Options", "nosniff");
+    return res;
+  }
+
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const checkoutId = /^\/checkout\/([^/]+)/.exec(path)?.[1];
+  const policy = checkoutId ? await framePolicyFor(decodeURIComponent(checkoutId)) : NO_FRAMING;
+  const csp = checkoutCsp(nonce, policy, process.env.NODE_ENV === "development");
+  headers.set(NONCE_HEADER, nonce);
+  headers.set("Content-Security-Policy", csp);
+
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set("Content-Security-Policy", csp);
+  res.headers.set("Referrer-Policy", "no-referrer");
+  res.headers.set("X-Content-Type-Options", "nosniff");
+  res.headers.set("Request-Id", requestId);
+  return res;
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};
