@@ -33,7 +33,8 @@ export type RevokeResult =
   | { ok: false; reason: "not_found" | "ambiguous" | "already_revoked"; matches?: string[] };
 
 export async function revokeApiKeyByIdOrPrefix(db: Database, idOrPrefix: string, now: Date): Promise<RevokeResult> {
-  if (idOrPrefix.length < 6) return { ok: false, reason: "not_found" };
+  // A bare "sk_test_" would match every key: ask for a few characters of the random part.
+  if (idOrPrefix.length < 12) return { ok: false, reason: "not_found" };
   const matches = await findKeysByIdOrPrefix(db, idOrPrefix);
   const exact = matches.find((k) => k.id === idOrPrefix);
   const candidates = exact ? [exact] : matches;

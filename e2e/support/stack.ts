@@ -1,0 +1,139 @@
+// Starts real Kassa server processes for the integration and browser tests: a production
+// build (`next start`) on a fresh PGlite folder or a fresh PostgreSQL database.
+import { spawn, execFile, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import postgres from "postgres";
+
+const ROOT = path.resolve(__dirname, "../..");
+const run = promisify(execFile);
+
+export type Database = { url: string | undefined; dataDir: string; drop(): Promise<void> };
+
+/** A database no other run shares: a new PostgreSQL database, or a new PGlite folder. */
+export async function freshDatabase(kind: "postgres" | "pglite" = process.env.TEST_DATABASE_URL ? "postgres" : "pglite"): Promise<Database> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kassa-test-"));
+  if (kind === "pglite") {
+    return { url: undefined, dataDir, drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+  }
+  const admin = process.env.TEST_DATABASE_URL;
+  if (!admin) throw new Error("TEST_DATABASE_URL is not set");
+  const name = `kassa_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const sql = postgres(admin, { max: 1, onnotice: () => {} });
+  await sql.unsafe(`create database ${name}`);
+  await sql.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    dataDir,
+    drop: async () => {
+      const s = postgres(admin, { max: 1, onnotice: () => {} });
+      await s.unsafe(`drop database if exists ${name} with (force)`);
+      await s.end();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function dbEnv(db: Pick<Database, "url" | "dataDir">): Record<string, string> {
+  return db.url ? { DATABASE_URL: db.url } : { DATABASE_URL: "", KASSA_DATA_DIR: db.dataDir };
+}
+
+/** Runs the operator CLI against a database; resolves with its stdout, rejects with its stderr. */
+export async function cli(db: Pick<Database, "url" | "dataDir">, args: string[]) {
+  return run(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "lib/cli/main.ts", ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...dbEnv(db) },
+  });
+}
+
+export type MerchantKeys = { id: string; name: string; testKey: string; liveKey: string };
+
+export async function createMerchantViaCli(db: Database, name: string, extra: string[] = []): Promise<MerchantKeys> {
+  const { stdout } = await cli(db, ["merchant", "create", "--name", name, "--json", ...extra]);
+  return JSON.parse(stdout) as MerchantKeys;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export type Server = {
+  url: string;
+  port: number;
+  pid: number;
+  output(): string;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+};
+
+/** `next start` on a free port, ready once /api/health answers 200. */
+export async function startServer(db: Pick<Database, "url" | "dataDir">, env: Record<string, string> = {}): Promise<Server> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let out = "";
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        PUBLIC_URL: url,
+        KASSA_TEST_CLOCK: "1",
+        EXPIRY_SWEEP_INTERVAL_MS: "300",
+        LOG_LEVEL: "info",
+        ...dbEnv(db),
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  child.stdout!.on("data", (d) => (out += d));
+  child.stderr!.on("data", (d) => (out += d));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`server did not become ready:\n${out}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    port,
+    pid: child.pid!,
+    output: () => out,
+    stop: async (signal = "SIGTERM") => {
+      if (child.exitCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+}
+
+/** The demo merchant's test key that a first start prints. */
+export function demoKeyFrom(output: string): string {
+  const m = /sk_test_[0-9A-Za-z]{32}/.exec(output);
+  if (!m) throw new Error(`no demo key in server output:\n${output}`);
+  return m[0];
+}

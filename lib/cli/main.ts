@@ -1,0 +1,149 @@
+// The operator CLI: `npm run kassa -- <command>`. Works on PGlite while no server holds it,
+// and on PostgreSQL at any time.
+import { parseArgs } from "node:util";
+import { openDatabase, type DatabaseHandle } from "@/db/client";
+import { findMerchant } from "@/db/queries/merchants";
+import { dataDir, dataDirHolder } from "@/lib/db";
+import { env } from "@/lib/env";
+import { createMerchant } from "@/lib/merchants/create-merchant";
+import { createApiKey, revokeApiKeyByIdOrPrefix } from "@/lib/merchants/keys";
+import { isRail, RAILS, type Rail } from "@/lib/rails/catalog";
+import { normalizeHexColor } from "@/lib/security/colors";
+
+const USAGE = `Usage: npm run kassa -- <command> [options]
+
+Commands:
+  merchant create --name NAME [--logo-url URL] [--brand-color #RRGGBB] [--rails card,pix,…] [--json]
+      Create a merchant with a test key and a live key (shown once).
+  key create --merchant MERCHANT_ID --mode test|live [--json]
+      Create another API key for a merchant (shown once).
+  key revoke KEY_ID_OR_PREFIX [--json]
+      Revoke a key by its id (key_…) or its display prefix (sk_test_ab12…).
+
+The database is the server's: DATABASE_URL=postgres://… or the embedded one in
+KASSA_DATA_DIR (default ./.data). The embedded database cannot be opened while a
+Kassa server is running on it; PostgreSQL can.`;
+
+class CliError extends Error {}
+
+async function open(): Promise<DatabaseHandle> {
+  const url = env().DATABASE_URL;
+  if (url === "memory://") throw new CliError("DATABASE_URL=memory:// is private to one server process; the CLI cannot reach it.");
+  if (!url) {
+    const holder = dataDirHolder(dataDir());
+    if (holder !== null) {
+      throw new CliError(
+        `The embedded database in ${dataDir()} is held by a running Kassa server (pid ${holder}).\n` +
+          `Stop the server and run the command again, or run Kassa on PostgreSQL (DATABASE_URL=postgres://…) to manage it while it runs.`,
+      );
+    }
+  }
+  return openDatabase({ url, dataDir: dataDir(), poolSize: 1 });
+}
+
+function print(json: boolean, data: Record<string, unknown>, text: string) {
+  process.stdout.write(json ? `${JSON.stringify(data)}\n` : `${text}\n`);
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      name: { type: "string" },
+      "logo-url": { type: "string" },
+      "brand-color": { type: "string" },
+      rails: { type: "string" },
+      merchant: { type: "string" },
+      mode: { type: "string" },
+      json: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  const [noun, verb, arg] = positionals;
+  if (values.help || !noun) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const json = values.json ?? false;
+
+  if (noun === "merchant" && verb === "create") {
+    const name = values.name?.trim();
+    if (!name || name.length > 200) throw new CliError("--name is required (1 to 200 characters).");
+    const brandColor = values["brand-color"] ? normalizeHexColor(values["brand-color"]) : null;
+    if (values["brand-color"] && !brandColor) throw new CliError("--brand-color must be a hex colour such as #0f766e.");
+    const logoUrl = values["logo-url"] ?? null;
+    if (logoUrl && !/^https:\/\/[^\s]+$/.test(logoUrl)) throw new CliError("--logo-url must be an https URL.");
+    let rails: Rail[] | undefined;
+    if (values.rails) {
+      const list = values.rails.split(",").map((r) => r.trim());
+      const bad = list.filter((r) => !isRail(r));
+      if (bad.length) throw new CliError(`Unknown rail(s): ${bad.join(", ")}. Known: ${RAILS.join(", ")}.`);
+      rails = list as Rail[];
+    }
+    const h = await open();
+    try {
+      const created = await createMerchant(h.db, { name, logoUrl, brandColor, rails });
+      print(
+        json,
+        { id: created.merchant.id, name: created.merchant.name, testKey: created.testKey.secret, liveKey: created.liveKey.secret },
+        `Merchant ${created.merchant.id} (${created.merchant.name})\n  test key: ${created.testKey.secret}\n  live key: ${created.liveKey.secret}\nThe keys are shown once; only their hashes are kept.`,
+      );
+    } finally {
+      await h.close();
+    }
+    return;
+  }
+
+  if (noun === "key" && verb === "create") {
+    const merchantId = values.merchant;
+    if (!merchantId) throw new CliError("--merchant MERCHANT_ID is required.");
+    if (values.mode !== "test" && values.mode !== "live") throw new CliError("--mode must be test or live.");
+    const h = await open();
+    try {
+      if (!(await findMerchant(h.db, merchantId))) throw new CliError(`No merchant ${merchantId}.`);
+      const key = await createApiKey(h.db, merchantId, values.mode === "live");
+      print(
+        json,
+        { id: key.id, merchant: merchantId, mode: values.mode, key: key.secret, prefix: key.prefix },
+        `Key ${key.id} for ${merchantId} (${values.mode}): ${key.secret}\nShown once; only its hash is kept.`,
+      );
+    } finally {
+      await h.close();
+    }
+    return;
+  }
+
+  if (noun === "key" && verb === "revoke") {
+    if (!arg) throw new CliError("Give the key id (key_…) or its display prefix (sk_test_…).");
+    const h = await open();
+    try {
+      const result = await revokeApiKeyByIdOrPrefix(h.db, arg, new Date());
+      if (!result.ok) {
+        const why = {
+          not_found: `No key matches ${arg}.`,
+          ambiguous: `${arg} matches several keys (${result.matches?.join(", ")}); give more characters or the key id.`,
+          already_revoked: `That key is already revoked.`,
+        }[result.reason];
+        throw new CliError(why);
+      }
+      print(json, { id: result.id, prefix: result.prefix, revoked: true }, `Revoked ${result.id} (${result.prefix}…).`);
+    } finally {
+      await h.close();
+    }
+    return;
+  }
+
+  throw new CliError(`Unknown command: ${positionals.join(" ")}\n\n${USAGE}`);
+}
+
+main(process.argv.slice(2)).then(
+  () => process.exit(0),
+  (err: unknown) => {
+    const message = err instanceof CliError || (err instanceof Error && err.message.startsWith("Invalid configuration"))
+      ? err.message
+      : `Unexpected error: ${err instanceof Error ? err.message : String(err)}`;
+    process.stderr.write(`kassa: ${message}\n`);
+    process.exit(err instanceof CliError ? 2 : 1);
+  },
+);
