@@ -6,6 +6,7 @@ declare module "vitest" {
     baseUrl: string;
     databaseKind: "postgres" | "pglite";
     databaseUrl: string;
+    dataDir: string;
     merchantA: MerchantKeys;
     merchantB: MerchantKeys;
     serverPid: number;
@@ -21,6 +22,7 @@ export default async function setup(project: TestProject) {
   project.provide("baseUrl", server.url);
   project.provide("databaseKind", db.url ? "postgres" : "pglite");
   project.provide("databaseUrl", db.url ?? "");
+  project.provide("dataDir", db.dataDir);
   project.provide("merchantA", merchantA);
   project.provide("merchantB", merchantB);
   project.provide("serverPid", server.pid);
