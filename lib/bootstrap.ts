@@ -68,12 +68,3 @@ export async function bootServer(): Promise<void> {
   log.info({ database: handle.kind, publicUrl: publicUrl() }, "kassa ready");
 }
 
-/** A server that cannot reach its database or read its configuration stops with the reason. */
-export async function bootServerOrExit(): Promise<void> {
-  try {
-    await bootServer();
-  } catch (err) {
-    process.stderr.write(`\nKassa cannot start: ${err instanceof Error ? err.message : String(err)}\n\n`);
-    process.exit(1);
-  }
-}

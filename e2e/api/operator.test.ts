@@ -1,0 +1,138 @@
+import { describe, expect, it } from "vitest";
+import { cli, createMerchantViaCli, demoKeyFrom, freshDatabase, startServer } from "../support/stack";
+
+describe("first start", () => {
+  it("creates the demo merchant, prints its key and a curl that works, once", async () => {
+    const db = await freshDatabase();
+    try {
+      const server = await startServer(db);
+      const out = server.output();
+      expect(out).toContain('demo merchant "Demo Store"');
+      const key = demoKeyFrom(out);
+      const curl = /curl -s (\S+) \\\n\s+-H "Authorization: Bearer (\S+)" \\\n\s+-H "Content-Type: application\/json" \\\n\s+-d '([^']+)'/.exec(out);
+      expect(curl).not.toBeNull();
+      const [, url, curlKey, data] = curl!;
+      expect(curlKey).toBe(key);
+      const res = await fetch(url!, {
+        method: "POST",
+        headers: { authorization: `Bearer ${curlKey}`, "content-type": "application/json" },
+        body: data,
+      });
+      expect(res.status).toBe(201);
+      const session = await res.json();
+      const page = await (await fetch(session.checkoutUrl, { headers: { "accept-language": "en" } })).text();
+      expect(page).toContain("₦2,500.00");
+      expect(page).toContain("Demo Store");
+      // Nothing secret reaches the structured log lines.
+      const logLines = out.split("\n").filter((l) => l.startsWith("{"));
+      expect(logLines.length).toBeGreaterThan(0);
+      expect(logLines.join("\n")).not.toContain(key);
+      await server.stop();
+
+      const again = await startServer(db);
+      expect(again.output()).not.toContain("sk_test_");
+      const list = await fetch(`${again.url}/api/v1/checkout/sessions`, { headers: { authorization: `Bearer ${key}` } });
+      expect((await list.json()).data).toHaveLength(1);
+      await again.stop();
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it("runs on an in-memory database", async () => {
+    const server = await startServer({ url: "memory://", dataDir: "/nonexistent" }, { KASSA_DATA_DIR: "" });
+    try {
+      const health = await (await fetch(`${server.url}/api/health`)).json();
+      expect(health).toEqual({ status: "ok", database: "pglite" });
+      expect(server.output()).toContain("Demo Store");
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it.each([
+    [{ DATABASE_URL: "mysql://localhost/kassa" }, "DATABASE_URL"],
+    [{ PUBLIC_URL: "not a url" }, "PUBLIC_URL"],
+    [{ KASSA_SECRET: "short" }, "KASSA_SECRET"],
+  ])("refuses to start with a clear message for %o", async (env, name) => {
+    const db = await freshDatabase("pglite");
+    try {
+      const err = await startServer(db, env).then(
+        () => null,
+        (e: Error) => e,
+      );
+      expect(err?.message).toContain("Invalid configuration");
+      expect(err?.message).toContain(name);
+    } finally {
+      await db.drop();
+    }
+  });
+});
+
+describe("operator CLI", () => {
+  it("creates merchants and keys, and revoked keys stop working", async () => {
+    const db = await freshDatabase();
+    try {
+      const m = await createMerchantViaCli(db, "Acme");
+      expect(m).toEqual({
+        id: expect.stringMatching(/^mer_/),
+        name: "Acme",
+        testKey: expect.stringMatching(/^sk_test_[0-9A-Za-z]{32}$/),
+        liveKey: expect.stringMatching(/^sk_live_[0-9A-Za-z]{32}$/),
+      });
+      const created = JSON.parse((await cli(db, ["key", "create", "--merchant", m.id, "--mode", "test", "--json"])).stdout);
+      expect(created.key).toMatch(/^sk_test_/);
+      const revoked = JSON.parse((await cli(db, ["key", "revoke", created.key.slice(0, 14), "--json"])).stdout);
+      expect(revoked).toMatchObject({ id: created.id, revoked: true });
+
+      const server = await startServer(db);
+      try {
+        const auth = (key: string) => fetch(`${server.url}/api/v1/checkout/sessions`, { headers: { authorization: `Bearer ${key}` } });
+        expect((await auth(created.key)).status).toBe(401);
+        expect((await auth(m.testKey)).status).toBe(200);
+        expect((await auth(m.liveKey)).status).toBe(200);
+        expect(server.output()).not.toContain("Demo Store");
+
+        if (db.url) {
+          // On PostgreSQL the CLI works beside a running server, and the server sees the change at once.
+          await cli(db, ["key", "revoke", m.testKey.slice(0, 14)]);
+          expect((await auth(m.testKey)).status).toBe(401);
+        } else {
+          // PGlite is one process's: the CLI says so instead of corrupting it.
+          const refused = await cli(db, ["key", "create", "--merchant", m.id, "--mode", "test"]).then(
+            () => null,
+            (e: { code: number; stderr: string }) => e,
+          );
+          expect(refused?.code).toBe(2);
+          expect(refused?.stderr).toContain("held by a running Kassa server");
+        }
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it.each([
+    [["merchant", "create", "--json"], "--name is required"],
+    [["merchant", "create", "--name", "X", "--brand-color", "red"], "--brand-color"],
+    [["merchant", "create", "--name", "X", "--rails", "card,cash"], "Unknown rail(s): cash"],
+    [["key", "create", "--merchant", "mer_nobody", "--mode", "test"], "No merchant mer_nobody"],
+    [["key", "create", "--merchant", "mer_x", "--mode", "prod"], "--mode must be test or live"],
+    [["key", "revoke", "sk_test_"], "No key matches"],
+    [["frobnicate"], "Unknown command"],
+  ])("explains %j", async (args, message) => {
+    const db = await freshDatabase("pglite");
+    try {
+      const err = await cli(db, args).then(
+        () => null,
+        (e: { code: number; stderr: string }) => e,
+      );
+      expect(err?.code).toBe(2);
+      expect(err?.stderr).toContain(message);
+    } finally {
+      await db.drop();
+    }
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, inject, it } from "vitest";
+import { client, sessionBody } from "../support/api";
+
+const api = () => client(inject("merchantA").testKey);
+
+describe("the checkout page over HTTP", () => {
+  it("is server-rendered with the total and the security headers", async () => {
+    const s = (await api().post("/api/v1/checkout/sessions", sessionBody({ amount: 250000, currency: "NGN" }))).body;
+    const res = await fetch(s.checkoutUrl, { headers: { "accept-language": "en-US,en;q=0.9" } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/html");
+    const csp = res.headers.get("content-security-policy")!;
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(csp).not.toContain("unsafe-inline");
+    expect(csp).toContain("form-action 'self' https://shop.example.com");
+    expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    const html = await res.text();
+    expect(html).toContain("₦2,500.00");
+    expect(html).toContain("Acme Lagos");
+    // Every script the page carries has the nonce of this response's policy.
+    const nonce = /'nonce-([^']+)'/.exec(csp)![1];
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+  });
+
+  it("lets only the allowed origins frame an embedded session", async () => {
+    const s = (
+      await api().post(
+        "/api/v1/checkout/sessions",
+        sessionBody({ mode: "embedded", allowedOrigins: ["https://shop.example.com", "http://localhost:4000"] }),
+      )
+    ).body;
+    const res = await fetch(s.checkoutUrl);
+    expect(res.headers.get("content-security-policy")).toContain(
+      "frame-ancestors https://shop.example.com http://localhost:4000",
+    );
+  });
+
+  it("answers an unknown id with a real 404 page", async () => {
+    for (const id of ["cs_test_doesnotexist0000000000", "hello", "cs_live_%27%3B"]) {
+      const res = await fetch(`${inject("baseUrl")}/checkout/${id}`, { headers: { "accept-language": "fr" } });
+      expect(res.status).toBe(404);
+      expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+      expect(await res.text()).toContain("Paiement introuvable");
+    }
+  });
+
+  it("shows canceled sessions with the way back to the merchant", async () => {
+    const s = (await api().post("/api/v1/checkout/sessions", sessionBody({ cancelUrl: "https://shop.example.com/cart?s={CHECKOUT_SESSION_ID}", locale: "pt" }))).body;
+    await api().post(`/api/v1/checkout/sessions/${s.id}/cancel`);
+    const html = await (await fetch(s.checkoutUrl)).text();
+    expect(html).toContain("Este pagamento foi cancelado");
+    expect(html).toContain(`href="https://shop.example.com/cart?s=${s.id}"`);
+  });
+});
