@@ -30,6 +30,8 @@ const schema = z.object({
   ),
   // Lets tests move the server's clock through POST /api/v1/test/clock. Never set in production.
   KASSA_TEST_CLOCK: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["0", "1"]).default("0")),
+  // Turns on the benchmark's reference routes (a trivial echo handler and a blank page).
+  KASSA_BENCH: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["0", "1"]).default("0")),
 });
 
 export type Env = z.infer<typeof schema>;

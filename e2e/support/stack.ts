@@ -100,8 +100,12 @@ export async function startServer(db: Pick<Database, "url" | "dataDir">, env: Re
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
-  child.stdout!.on("data", (d) => (out += d));
-  child.stderr!.on("data", (d) => (out += d));
+  // Keep the first 256 KiB: enough for start-up and test logs, bounded under benchmark load.
+  const keep = (d: Buffer) => {
+    if (out.length < 256 * 1024) out += d;
+  };
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
 
   const deadline = Date.now() + 60_000;
