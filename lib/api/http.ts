@@ -7,10 +7,9 @@ export const REQUEST_ID_HEADER = "x-kassa-request-id";
 
 export type ApiResult = { status?: number; body: unknown; headers?: Record<string, string> };
 
-/** The request id the proxy assigned, or a fresh one when the proxy did not run. */
-export function requestIdOf(req: Request): string {
-  const given = req.headers.get(REQUEST_ID_HEADER);
-  return given && /^req_[0-9A-Za-z]{16,40}$/.test(given) ? given : `req_${randomBase62(20)}`;
+/** A fresh request id. API routes do not pass through the proxy, so nothing upstream set one. */
+export function newRequestId(): string {
+  return `req_${randomBase62(20)}`;
 }
 
 export function jsonResponse(requestId: string, status: number, bodyText: string, headers: Record<string, string> = {}) {
@@ -19,6 +18,7 @@ export function jsonResponse(requestId: string, status: number, bodyText: string
     headers: {
       "Content-Type": "application/json; charset=utf-8",
       "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
       "Request-Id": requestId,
       ...headers,
     },
@@ -39,7 +39,7 @@ export function toApiError(err: unknown): ApiError {
 
 /** Runs one API request: request id, error mapping and one structured log line. */
 export async function runApi(req: Request, fn: (requestId: string) => Promise<Response>): Promise<Response> {
-  const requestId = requestIdOf(req);
+  const requestId = newRequestId();
   const started = performance.now();
   let res: Response;
   try {
