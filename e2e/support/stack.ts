@@ -93,6 +93,10 @@ export async function startServer(db: Pick<Database, "url" | "dataDir">, env: Re
         PUBLIC_URL: url,
         KASSA_TEST_CLOCK: "1",
         EXPIRY_SWEEP_INTERVAL_MS: "300",
+        // Webhooks on a test scale: the 5 s, 5 min, 30 min… schedule becomes 5 ms, 300 ms, 1.8 s…
+        WEBHOOK_TIME_SCALE: "0.001",
+        WEBHOOK_POLL_INTERVAL_MS: "50",
+        WEBHOOK_TIMEOUT_MS: "2000",
         LOG_LEVEL: "info",
         ...dbEnv(db),
         ...env,
