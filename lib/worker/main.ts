@@ -36,10 +36,18 @@ async function main(): Promise<void> {
   }, EXPIRY_SWEEP_INTERVAL_MS);
   log.info({ database: handle.kind, ...settings }, "kassa worker ready");
 
-  await new Promise<NodeJS.Signals>((resolve) => {
-    process.once("SIGTERM", resolve);
-    process.once("SIGINT", resolve);
-  }).then((signal) => log.info({ signal }, "kassa worker stopping: finishing the deliveries in flight"));
+  // The handlers stay installed: a repeated signal must not kill the worker while it drains.
+  await new Promise<void>((resolve) => {
+    let stopping = false;
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (stopping) return;
+      stopping = true;
+      log.info({ signal }, "kassa worker stopping: finishing the deliveries in flight");
+      resolve();
+    };
+    process.on("SIGTERM", onSignal);
+    process.on("SIGINT", onSignal);
+  });
   clearInterval(sweep);
   await worker.stop();
   await sweeping;
