@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, asc, count, desc, eq, getTableColumns, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, arrayOverlaps, asc, count, desc, eq, getTableColumns, gte, inArray, isNull, lt, lte, notInArray, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { events, webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { keyset, toPage, type PageParams } from "./pagination";
@@ -157,7 +157,13 @@ export async function listAttempts(db: Database, deliveryIds: string[]): Promise
 
 // ---- The worker's side: across every merchant, by the ids it claimed ----
 
-export type ClaimParams = { at: Date; limit: number; lockedUntil: Date };
+export type ClaimParams = {
+  at: Date;
+  limit: number;
+  lockedUntil: Date;
+  /** Endpoints this worker already has enough deliveries in flight for. */
+  skipEndpoints?: string[];
+};
 
 /**
  * Claims due deliveries for one worker: the rows are locked with FOR UPDATE SKIP LOCKED (so
@@ -173,6 +179,7 @@ export async function claimDueDeliveries(db: Database, p: ClaimParams): Promise<
         eq(webhookDeliveries.status, "pending"),
         lte(webhookDeliveries.nextAttemptAt, p.at),
         or(isNull(webhookDeliveries.lockedUntil), lt(webhookDeliveries.lockedUntil, p.at)),
+        p.skipEndpoints?.length ? notInArray(webhookDeliveries.endpointId, p.skipEndpoints) : undefined,
       ),
     )
     .orderBy(asc(webhookDeliveries.nextAttemptAt))
@@ -183,6 +190,17 @@ export async function claimDueDeliveries(db: Database, p: ClaimParams): Promise<
     .set({ lockedUntil: p.lockedUntil })
     .where(inArray(webhookDeliveries.id, due))
     .returning();
+}
+
+/** Gives claimed deliveries back unsent, due as they were, if the lease is still ours. */
+export async function releaseDeliveries(db: Database, ids: string[], lease: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .update(webhookDeliveries)
+    .set({ lockedUntil: null })
+    .where(
+      and(inArray(webhookDeliveries.id, ids), eq(webhookDeliveries.status, "pending"), eq(webhookDeliveries.lockedUntil, lease)),
+    );
 }
 
 export async function findEndpointsByIds(db: Database, ids: string[]): Promise<EndpointRow[]> {

@@ -8,7 +8,7 @@ import { startReceiver, type Receiver } from "../support/receiver";
 import { demoKeyFrom, freshDatabase, startServer, startWorker, type Database, type Server } from "../support/stack";
 import { waitFor } from "../support/wait";
 
-// 2·10⁻⁵: the whole three-day schedule takes about 5.4 s. A 1 s timeout makes the lease 3 s.
+// 2·10⁻⁵: the whole three-day schedule takes about 5.4 s. A 1 s timeout makes the lease 8 s.
 const SETTINGS = { WEBHOOK_TIME_SCALE: "0.00002", WEBHOOK_TIMEOUT_MS: "1000", WEBHOOK_CONCURRENCY: "8" };
 const EVENTS = 200;
 

@@ -1,6 +1,12 @@
 import type { Logger } from "pino";
 import type { Database } from "@/db/client";
-import { claimDueDeliveries, findEndpointsByIds, findEventsByIds } from "@/db/queries/webhooks";
+import {
+  claimDueDeliveries,
+  findEndpointsByIds,
+  findEventsByIds,
+  releaseDeliveries,
+  type DeliveryRow,
+} from "@/db/queries/webhooks";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { deliver, type DeliverySettings, type Job } from "./deliver";
@@ -33,12 +39,14 @@ export function webhookWorkerSettings() {
 }
 
 /**
- * How long a claim holds a delivery: the longest a send may take, and twice that again as room
- * to record it (45 s in production). A worker that dies mid-send holds its deliveries this
- * long; then any worker (this one restarted, or another instance) takes them again.
+ * How long a claim holds a delivery: the longest a send may take, and room to record it even
+ * on a starved process or a slow database (50 s in production). A worker that dies mid-send
+ * holds its deliveries this long; then any worker (this one restarted, or another instance)
+ * takes them again. One whose record comes later than this has its record dropped, and the
+ * delivery is sent twice: at least once, as promised.
  */
 export function leaseMs(timeoutMs: number): number {
-  return 3 * timeoutMs;
+  return 3 * timeoutMs + 5000;
 }
 
 /**
@@ -49,6 +57,10 @@ export function leaseMs(timeoutMs: number): number {
 export function startWebhookWorker(opts: WorkerOptions): WebhookWorker {
   const { db, log } = opts;
   const inFlight = new Set<Promise<void>>();
+  // Deliveries in flight per endpoint, capped so that one slow endpoint (a receiver that hangs
+  // until the timeout) cannot hold every slot while other merchants' events wait.
+  const busy = new Map<string, number>();
+  const perEndpoint = Math.max(1, Math.ceil(opts.concurrency / 4));
   let stopping = false;
   let attempted = 0;
   let interrupt: (() => void) | null = null;
@@ -64,21 +76,42 @@ export function startWebhookWorker(opts: WorkerOptions): WebhookWorker {
       interrupt = done;
     });
 
-  async function claim(limit: number): Promise<Job[]> {
+  /** Claims up to `limit` due deliveries; `claimed` counts those given back for being over a cap. */
+  async function claim(limit: number): Promise<{ jobs: Job[]; claimed: number }> {
     const at = now();
-    const claimed = await claimDueDeliveries(db, { at, limit, lockedUntil: new Date(at.getTime() + leaseMs(opts.timeoutMs)) });
-    if (claimed.length === 0) return [];
+    const skipEndpoints = [...busy].filter(([, n]) => n >= perEndpoint).map(([id]) => id);
+    const claimed = await claimDueDeliveries(db, {
+      at,
+      limit,
+      lockedUntil: new Date(at.getTime() + leaseMs(opts.timeoutMs)),
+      skipEndpoints,
+    });
+    if (claimed.length === 0) return { jobs: [], claimed: 0 };
+    // One claim may bring many deliveries of one endpoint: keep up to its cap, give back the rest.
+    const counts = new Map(busy);
+    const taken: DeliveryRow[] = [];
+    const excess: DeliveryRow[] = [];
+    for (const d of claimed) {
+      const n = counts.get(d.endpointId) ?? 0;
+      if (n >= perEndpoint) excess.push(d);
+      else {
+        counts.set(d.endpointId, n + 1);
+        taken.push(d);
+      }
+    }
+    await releaseDeliveries(db, excess.map((d) => d.id), claimed[0]!.lockedUntil!);
     const [endpoints, events] = await Promise.all([
-      findEndpointsByIds(db, [...new Set(claimed.map((d) => d.endpointId))]),
-      findEventsByIds(db, [...new Set(claimed.map((d) => d.eventId))]),
+      findEndpointsByIds(db, [...new Set(taken.map((d) => d.endpointId))]),
+      findEventsByIds(db, [...new Set(taken.map((d) => d.eventId))]),
     ]);
     const endpointById = new Map(endpoints.map((e) => [e.id, e]));
     const eventById = new Map(events.map((e) => [e.id, e]));
-    return claimed.map((delivery) => ({
+    const jobs = taken.map((delivery) => ({
       delivery,
       endpoint: endpointById.get(delivery.endpointId),
       event: eventById.get(delivery.eventId),
     }));
+    return { jobs, claimed: claimed.length };
   }
 
   async function run(job: Job): Promise<void> {
@@ -122,20 +155,27 @@ export function startWebhookWorker(opts: WorkerOptions): WebhookWorker {
     while (!stopping) {
       const free = await freeSlots();
       if (stopping) break;
-      let jobs: Job[];
+      let batch: { jobs: Job[]; claimed: number };
       try {
-        jobs = await claim(free);
+        batch = await claim(free);
       } catch (err) {
         log.error({ err }, "webhook claim failed");
         await pause(opts.pollIntervalMs);
         continue;
       }
-      for (const job of jobs) {
-        const p: Promise<void> = run(job).finally(() => inFlight.delete(p));
+      for (const job of batch.jobs) {
+        const endpointId = job.delivery.endpointId;
+        busy.set(endpointId, (busy.get(endpointId) ?? 0) + 1);
+        const p: Promise<void> = run(job).finally(() => {
+          inFlight.delete(p);
+          const n = busy.get(endpointId)! - 1;
+          if (n > 0) busy.set(endpointId, n);
+          else busy.delete(endpointId);
+        });
         inFlight.add(p);
       }
       // Fewer due than we could take: nothing else is waiting, look again later.
-      if (jobs.length < free) await pause(opts.pollIntervalMs);
+      if (batch.claimed < free) await pause(opts.pollIntervalMs);
     }
   }
 
