@@ -225,28 +225,49 @@ export type AttemptOutcome = {
 /**
  * Records one attempt and the delivery's new state, if the caller still holds the lease: a
  * worker whose lease ran out (and whose delivery another worker took over) changes nothing.
+ * One statement (the attempt is inserted from the UPDATE's RETURNING), so it needs no
+ * transaction and costs one round trip: it runs once per delivery.
  */
-export async function recordAttempt(db: Database, o: AttemptOutcome): Promise<DeliveryRow | null> {
-  const [row] = await db
-    .update(webhookDeliveries)
-    .set({
-      status: o.status,
-      attempts: sql`${webhookDeliveries.attempts} + 1`,
-      nextAttemptAt: o.nextAttemptAt,
-      lockedUntil: null,
-      lastAttemptAt: o.attempt.attemptedAt,
-    })
-    .where(
-      and(
-        eq(webhookDeliveries.id, o.deliveryId),
-        eq(webhookDeliveries.status, "pending"),
-        eq(webhookDeliveries.lockedUntil, o.lease),
-      ),
+export async function recordAttempt(db: Database, o: AttemptOutcome): Promise<boolean> {
+  const a = o.attempt;
+  const updated = db.$with("updated").as(
+    db
+      .update(webhookDeliveries)
+      .set({
+        status: o.status,
+        attempts: sql`${webhookDeliveries.attempts} + 1`,
+        nextAttemptAt: o.nextAttemptAt,
+        lockedUntil: null,
+        lastAttemptAt: a.attemptedAt,
+      })
+      .where(
+        and(
+          eq(webhookDeliveries.id, o.deliveryId),
+          eq(webhookDeliveries.status, "pending"),
+          eq(webhookDeliveries.lockedUntil, o.lease),
+        ),
+      )
+      .returning({ id: webhookDeliveries.id }),
+  );
+  // In the table's column order: the insert takes the select's columns by position.
+  const rows = await db
+    .with(updated)
+    .insert(webhookAttempts)
+    .select(
+      db
+        .select({
+          id: sql`${a.id}::text`.as("id"),
+          deliveryId: updated.id,
+          attemptedAt: sql`${a.attemptedAt.toISOString()}::timestamptz`.as("attempted_at"),
+          responseStatus: sql`${a.responseStatus ?? null}::integer`.as("response_status"),
+          durationMs: sql`${a.durationMs}::integer`.as("duration_ms"),
+          responseBody: sql`${a.responseBody ?? null}::text`.as("response_body"),
+          error: sql`${a.error ?? null}::text`.as("error"),
+        })
+        .from(updated),
     )
-    .returning();
-  if (!row) return null;
-  await db.insert(webhookAttempts).values(o.attempt);
-  return row;
+    .returning({ deliveryId: webhookAttempts.deliveryId });
+  return rows.length > 0;
 }
 
 /** Turns an enabled endpoint off; null when it was already disabled or deleted. */

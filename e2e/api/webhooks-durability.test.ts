@@ -50,8 +50,8 @@ describe("webhook durability", () => {
     const created = await api.post("/api/v1/webhook-endpoints", { url: receiver.url("/crash"), events: ["checkout.session.created"] });
     expect(created.status).toBe(201);
     const endpointId = created.body.id;
-    // Each answer takes 50 ms, so a kill always finds sends in flight.
-    await receiver.route("/crash", { secret: created.body.secret, fallback: { status: 200, delayMs: 50 } });
+    // Each answer takes 200 ms, so that a kill finds sends in flight.
+    await receiver.route("/crash", { secret: created.body.secret, fallback: { status: 200, delayMs: 200 } });
     await times(EVENTS, 8, async () => expect((await api.post("/api/v1/checkout/sessions", sessionBody())).status).toBe(201));
     const eventIds = new Set((await allPages(api, "/api/v1/events?type=checkout.session.created")).map((e) => e.id));
     expect(eventIds.size).toBe(EVENTS);
@@ -73,9 +73,16 @@ describe("webhook durability", () => {
     expect(worker.output()).toContain("kassa worker stopped");
     const afterWorker = (await distinct("/crash")).size;
 
-    // 3. A server takes over, and is killed mid-delivery.
+    // 3. A server takes over, and is killed while the receiver holds several of its requests.
     server = await startServer(db, SETTINGS);
-    await waitFor(async () => ((await distinct("/crash")).size >= afterWorker + 40 ? true : undefined), { timeoutMs: 30_000, what: "deliveries before the kill" });
+    await waitFor(
+      async () => {
+        const got = await receiver.requests("/crash");
+        const inFlight = got.filter((r) => r.answeredAt === null).length;
+        return new Set(got.map((r) => r.webhookId)).size >= afterWorker + 40 && inFlight >= 3 ? true : undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 10, what: "deliveries in flight to kill" },
+    );
     await server.stop("SIGKILL");
     const atKill = (await distinct("/crash")).size;
     expect(atKill).toBeLessThan(EVENTS);
@@ -97,6 +104,8 @@ describe("webhook durability", () => {
     );
     const requests = await receiver.requests("/crash");
     expect(requests.every((r) => r.verified)).toBe(true);
+    // What the killed server had in flight was never recorded as delivered: it was sent again.
+    expect(requests.length).toBeGreaterThan(EVENTS);
     const succeeded = await allPages(api, `/api/v1/webhook-endpoints/${endpointId}/deliveries?status=succeeded`);
     expect(succeeded).toHaveLength(EVENTS);
     console.log(

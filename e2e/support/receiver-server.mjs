@@ -65,7 +65,7 @@ const server = http.createServer(async (req, res) => {
   } catch (err) {
     verifyError = String(err?.message ?? err);
   }
-  received.push({
+  const record = {
     path: url.pathname,
     method: req.method,
     receivedAt: Date.now(),
@@ -79,7 +79,10 @@ const server = http.createServer(async (req, res) => {
     type,
     objectId,
     body,
-  });
+    answeredAt: null,
+  };
+  received.push(record);
+  res.on("finish", () => (record.answeredAt = Date.now()));
 
   if (!route) return json(res, 404, { error: "no such route" });
   if (!verified) return json(res, 400, { error: "invalid signature", detail: verifyError });

@@ -27,6 +27,8 @@ export type Received = {
   type: string | null;
   objectId: string | null;
   body?: string;
+  /** When the answer was sent; null while the receiver still holds the request (or never answered). */
+  answeredAt: number | null;
 };
 
 export type Receiver = {

@@ -60,7 +60,7 @@ export function outcomeOf(result: SendResult, attempts: number, at: Date, scale:
 
 /**
  * Makes one attempt at a claimed delivery and records it. Sending happens outside any
- * transaction; the record is one transaction guarded by the lease.
+ * transaction; the record is guarded by the lease.
  */
 export async function deliver(db: Database, job: Job, settings: DeliverySettings): Promise<DeliveryResult> {
   const { delivery, endpoint, event } = job;
@@ -99,8 +99,8 @@ export async function deliver(db: Database, job: Job, settings: DeliverySettings
     : outcomeOf(result, attempts, finishedAt, settings.timeScale);
 
   let disabled: string | null = null;
-  const recorded = await db.transaction(async (tx) => {
-    const row = await recordAttempt(tx, {
+  const write = async (q: Database) => {
+    const recorded = await recordAttempt(q, {
       deliveryId: delivery.id,
       lease,
       status: outcome.status,
@@ -115,15 +115,15 @@ export async function deliver(db: Database, job: Job, settings: DeliverySettings
         error: result.error,
       },
     });
-    if (!row) return false;
+    if (!recorded) return false;
     let reason = outcome.disable;
     // Failing for the whole schedule (about three days) with no success in between: turn it off.
-    if (!reason && outcome.exhausted && !(await endpointSucceededSince(tx, delivery.endpointId, delivery.createdAt))) {
+    if (!reason && outcome.exhausted && !(await endpointSucceededSince(q, delivery.endpointId, delivery.createdAt))) {
       reason = `Every delivery failed for the whole retry schedule (${attempts} attempts since ${delivery.createdAt.toISOString()}).`;
     }
-    if (reason && (await disableEndpointById(tx, delivery.endpointId, reason, finishedAt))) {
+    if (reason && (await disableEndpointById(q, delivery.endpointId, reason, finishedAt))) {
       disabled = reason;
-      await failIdleDeliveries(tx, {
+      await failIdleDeliveries(q, {
         endpointId: delivery.endpointId,
         at: finishedAt,
         error: `Not sent: the endpoint was disabled. ${reason}`,
@@ -131,7 +131,9 @@ export async function deliver(db: Database, job: Job, settings: DeliverySettings
       });
     }
     return true;
-  });
+  };
+  // The common case is one statement; turning the endpoint off goes with its record, or not at all.
+  const recorded = outcome.disable || outcome.exhausted ? await db.transaction(write) : await write(db);
 
   return {
     status: outcome.status,

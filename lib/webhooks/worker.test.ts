@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
@@ -91,6 +91,28 @@ async function until(check: () => boolean, timeoutMs = 10_000) {
 }
 
 describe("webhook worker", () => {
+  it("shares the slots fairly between endpoints while both have deliveries waiting", async () => {
+    const one = await receiver("hang");
+    const two = await receiver("hang");
+    const m = await merchantWith([
+      { url: one.url, events: ["payment.pending"] },
+      { url: two.url, events: ["checkout.session.pending"] },
+    ]);
+    await m.emit("payment.pending", 10);
+    await m.emit("checkout.session.pending", 10);
+    const w = worker({ concurrency: 8 });
+    try {
+      await until(() => one.open() + two.open() === 8);
+      // Two each while both wait (the fair share), then the spare slots: never more than six.
+      expect(Math.max(one.maxOpen(), two.maxOpen())).toBeLessThanOrEqual(6);
+      expect(Math.min(one.open(), two.open())).toBeGreaterThanOrEqual(2);
+    } finally {
+      await deleteEndpoint(handle.db, m.scope, m.endpoints[0]!, new Date());
+      await deleteEndpoint(handle.db, m.scope, m.endpoints[1]!, new Date());
+      await w.stop();
+    }
+  }, 15_000);
+
   it("gives each delivery to one of several workers sharing the database", async () => {
     const fast = await receiver("ok");
     const m = await merchantWith([{ url: fast.url, events: ["checkout.session.created"] }]);
@@ -103,11 +125,10 @@ describe("webhook worker", () => {
       await Promise.all(workers.map((w) => w.stop()));
     }
     expect(fast.ids.slice().sort()).toEqual(sent.slice().sort());
-    expect(workers.reduce((n, w) => n + w.attempted, 0)).toBe(60);
     expect(workers.filter((w) => w.attempted > 0).length).toBeGreaterThan(1);
   }, 30_000);
 
-  it("lets one hanging endpoint hold only a quarter of the slots", async () => {
+  it("keeps a quarter of the slots from an endpoint that hangs, for the others", async () => {
     const hang = await receiver("hang");
     const fast = await receiver("ok");
     const m = await merchantWith([
@@ -117,13 +138,14 @@ describe("webhook worker", () => {
     await m.emit("payment.failed", 12);
     const w = worker({ concurrency: 8 });
     try {
-      await until(() => hang.open() === 2);
+      // Alone, it may use the spare slots: six of eight.
+      await until(() => hang.open() === 6);
       const started = Date.now();
       const [paid] = await m.emit("payment.succeeded");
-      // Delivered while the hanging endpoint still holds its two slots, long before its timeout.
+      // Delivered while the hanging endpoint still holds its six slots, long before its timeout.
       await until(() => fast.ids.includes(paid!), 900);
       expect(Date.now() - started).toBeLessThan(900);
-      expect(hang.maxOpen()).toBe(2);
+      expect(hang.maxOpen()).toBe(6);
     } finally {
       await deleteEndpoint(handle.db, m.scope, m.endpoints[0]!, new Date());
       await w.stop();
@@ -142,16 +164,16 @@ describe("webhook worker", () => {
     const w = worker();
     await until(() => fast.ids.includes(eventId!));
     await w.stop();
-    const late = await handle.db.transaction((tx) =>
-      recordAttempt(tx, {
-        deliveryId: stale!.id,
-        lease: stale!.lockedUntil!,
-        status: "failed",
-        nextAttemptAt: new Date(),
-        attempt: { id: "wha_late", deliveryId: stale!.id, attemptedAt: new Date(), durationMs: 1, error: "late" },
-      }),
-    );
-    expect(late).toBeNull();
+    const late = await recordAttempt(handle.db, {
+      deliveryId: stale!.id,
+      lease: stale!.lockedUntil!,
+      status: "failed",
+      nextAttemptAt: new Date(),
+      attempt: { id: "wha_late", deliveryId: stale!.id, attemptedAt: new Date(), durationMs: 1, error: "late" },
+    });
+    expect(late).toBe(false);
+    const [row] = await handle.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, stale!.id));
+    expect(row).toMatchObject({ status: "succeeded", attempts: 1 });
   });
 
   it("drains what it has in flight when stopped", async () => {

@@ -60,7 +60,8 @@ export function startWebhookWorker(opts: WorkerOptions): WebhookWorker {
   // Deliveries in flight per endpoint, capped so that one slow endpoint (a receiver that hangs
   // until the timeout) cannot hold every slot while other merchants' events wait.
   const busy = new Map<string, number>();
-  const perEndpoint = Math.max(1, Math.ceil(opts.concurrency / 4));
+  const fairShare = Math.max(1, Math.ceil(opts.concurrency / 4));
+  const most = Math.max(1, opts.concurrency - fairShare);
   let stopping = false;
   let attempted = 0;
   let interrupt: (() => void) | null = null;
@@ -76,30 +77,46 @@ export function startWebhookWorker(opts: WorkerOptions): WebhookWorker {
       interrupt = done;
     });
 
-  /** Claims up to `limit` due deliveries; `claimed` counts those given back for being over a cap. */
-  async function claim(limit: number): Promise<{ jobs: Job[]; claimed: number }> {
+  /**
+   * Claims up to `limit` due deliveries. An endpoint gets its fair share of the slots while
+   * others wait; when nobody else does, it may take the spare slots up to `most`, so that one
+   * busy merchant is not throttled for nothing, and a few slots stay free for newcomers.
+   */
+  async function claim(limit: number): Promise<{ jobs: Job[]; more: boolean }> {
     const at = now();
-    const skipEndpoints = [...busy].filter(([, n]) => n >= perEndpoint).map(([id]) => id);
-    const claimed = await claimDueDeliveries(db, {
-      at,
-      limit,
-      lockedUntil: new Date(at.getTime() + leaseMs(opts.timeoutMs)),
-      skipEndpoints,
-    });
-    if (claimed.length === 0) return { jobs: [], claimed: 0 };
-    // One claim may bring many deliveries of one endpoint: keep up to its cap, give back the rest.
+    const lockedUntil = new Date(at.getTime() + leaseMs(opts.timeoutMs));
     const counts = new Map(busy);
+    const atCap = (cap: number) => [...counts].filter(([, n]) => n >= cap).map(([id]) => id);
     const taken: DeliveryRow[] = [];
     const excess: DeliveryRow[] = [];
-    for (const d of claimed) {
-      const n = counts.get(d.endpointId) ?? 0;
-      if (n >= perEndpoint) excess.push(d);
-      else {
-        counts.set(d.endpointId, n + 1);
-        taken.push(d);
+    const take = (rows: DeliveryRow[], cap: number) => {
+      for (const d of rows) {
+        const n = counts.get(d.endpointId) ?? 0;
+        if (n >= cap || taken.length >= limit) excess.push(d);
+        else {
+          counts.set(d.endpointId, n + 1);
+          taken.push(d);
+        }
+      }
+    };
+
+    const capped = atCap(fairShare);
+    const first = await claimDueDeliveries(db, { at, limit, lockedUntil, skipEndpoints: capped });
+    take(first, fairShare);
+    let more = first.length === limit;
+    if (!more && (excess.length > 0 || capped.length > 0)) {
+      // Everything else due is in hand: the capped endpoints may use what is left.
+      take(excess.splice(0), most);
+      const spare = limit - taken.length;
+      if (spare > 0 && capped.length > 0) {
+        const second = await claimDueDeliveries(db, { at, limit: spare, lockedUntil, skipEndpoints: atCap(most) });
+        take(second, most);
+        more = second.length === spare;
       }
     }
-    await releaseDeliveries(db, excess.map((d) => d.id), claimed[0]!.lockedUntil!);
+    await releaseDeliveries(db, excess.map((d) => d.id), lockedUntil);
+    if (taken.length === 0) return { jobs: [], more };
+
     const [endpoints, events] = await Promise.all([
       findEndpointsByIds(db, [...new Set(taken.map((d) => d.endpointId))]),
       findEventsByIds(db, [...new Set(taken.map((d) => d.eventId))]),
@@ -111,7 +128,7 @@ export function startWebhookWorker(opts: WorkerOptions): WebhookWorker {
       endpoint: endpointById.get(delivery.endpointId),
       event: eventById.get(delivery.eventId),
     }));
-    return { jobs, claimed: claimed.length };
+    return { jobs, more };
   }
 
   async function run(job: Job): Promise<void> {
@@ -155,7 +172,7 @@ export function startWebhookWorker(opts: WorkerOptions): WebhookWorker {
     while (!stopping) {
       const free = await freeSlots();
       if (stopping) break;
-      let batch: { jobs: Job[]; claimed: number };
+      let batch: { jobs: Job[]; more: boolean };
       try {
         batch = await claim(free);
       } catch (err) {
@@ -175,7 +192,7 @@ export function startWebhookWorker(opts: WorkerOptions): WebhookWorker {
         inFlight.add(p);
       }
       // Fewer due than we could take: nothing else is waiting, look again later.
-      if (batch.claimed < free) await pause(opts.pollIntervalMs);
+      if (!batch.more) await pause(opts.pollIntervalMs);
     }
   }
 
