@@ -50,8 +50,8 @@ describe("webhook durability", () => {
     const created = await api.post("/api/v1/webhook-endpoints", { url: receiver.url("/crash"), events: ["checkout.session.created"] });
     expect(created.status).toBe(201);
     const endpointId = created.body.id;
-    // Each answer takes 200 ms, so that a kill finds sends in flight.
-    await receiver.route("/crash", { secret: created.body.secret, fallback: { status: 200, delayMs: 200 } });
+    // Each answer takes 100 ms, so that a kill finds sends in flight.
+    await receiver.route("/crash", { secret: created.body.secret, fallback: { status: 200, delayMs: 100 } });
     await times(EVENTS, 8, async () => expect((await api.post("/api/v1/checkout/sessions", sessionBody())).status).toBe(201));
     const eventIds = new Set((await allPages(api, "/api/v1/events?type=checkout.session.created")).map((e) => e.id));
     expect(eventIds.size).toBe(EVENTS);
