@@ -17,6 +17,7 @@ beforeAll(async () => {
       seen.push({ path: req.url!, host: req.headers.host, body });
       if (req.url === "/ok") return res.writeHead(200).end("thanks");
       if (req.url === "/big") return res.writeHead(500).end("x".repeat(100_000));
+      if (req.url === "/binary") return res.writeHead(200).end(Buffer.from([0x6f, 0, 0x6b, 0]));
       if (req.url === "/moved") return res.writeHead(302, { location: "/ok" }).end();
       if (req.url === "/busy") return res.writeHead(429, { "retry-after": "120" }).end();
       if (req.url === "/hang") return; // never answers
@@ -75,6 +76,10 @@ describe("sendWebhook", () => {
     expect(result.status).toBe(500);
     expect(result.body).toBe("x".repeat(2048));
     expect(result.error).toBe("Answered 500; only a 2xx status counts as delivered.");
+  });
+
+  it("keeps a binary answer storable", async () => {
+    expect(await send(`http://127.0.0.1:${port}/binary`)).toMatchObject({ status: 200, body: "ok" });
   });
 
   it("does not follow redirects", async () => {

@@ -95,7 +95,8 @@ function post(url: URL, addresses: ResolvedAddress[], req: SendRequest, signal: 
         const done = () => {
           resolve({
             status: res.statusCode ?? 0,
-            body: Buffer.concat(chunks).subarray(0, MAX_RESPONSE_BODY_BYTES).toString("utf8"),
+            // PostgreSQL text cannot hold NUL: a binary answer must not make the record fail.
+            body: Buffer.concat(chunks).subarray(0, MAX_RESPONSE_BODY_BYTES).toString("utf8").replace(/\0/g, ""),
             location: header(res.headers.location),
             retryAfter: header(res.headers["retry-after"]),
           });
