@@ -352,7 +352,7 @@ describe("webhook delivery", () => {
       expect(r.verified).toBe(true);
       expect(r.webhookId).toBe(event.id);
       // Signed when sent, not when first queued.
-      expect(Math.abs(Number(r.timestamp) - r.receivedAt / 1000)).toBeLessThan(2);
+      expect(Math.abs(Number(r.timestamp) - r.receivedAt / 1000)).toBeLessThan(3);
     }
     // Scaled by 0.001 with ±10 % jitter: 5 s → ~5 ms, 5 min → ~300 ms, 30 min → ~1.8 s.
     const gaps = got.slice(1).map((r, i) => r.receivedAt - got[i]!.receivedAt);
@@ -447,7 +447,7 @@ describe("webhook delivery", () => {
     const attempt = delivery.attempts.at(-1);
     expect(attempt).toMatchObject({ responseStatus: null, responseBody: null, error: "Timed out after 2000 ms." });
     expect(attempt.durationMs).toBeGreaterThanOrEqual(1990);
-    expect(attempt.durationMs).toBeLessThan(3500);
+    expect(attempt.durationMs).toBeLessThan(5000);
     expect(delivery.status).toBe("pending");
   });
 
