@@ -8,6 +8,7 @@ import { databaseHandle } from "@/lib/db";
 import { env, publicUrl } from "@/lib/env";
 import { log } from "@/lib/log";
 import { createMerchant } from "@/lib/merchants/create-merchant";
+import { startWebhookWorker, webhookWorkerSettings } from "@/lib/webhooks/worker";
 
 /** First start on an empty database: a demo merchant, its test key printed once. */
 export async function ensureDemoMerchant(db: Database): Promise<void> {
@@ -36,9 +37,17 @@ export async function ensureDemoMerchant(db: Database): Promise<void> {
   );
 }
 
+/** One pass of the sweep: expire what is due, forget idempotency keys past their retention. */
+export async function sweepOnce(db: Database): Promise<void> {
+  const at = now();
+  const expired = await sweepExpiredSessions(db, at);
+  if (expired > 0) log.info({ expired }, "expiry sweep");
+  await deleteIdempotencyKeysBefore(db, new Date(at.getTime() - IDEMPOTENCY_RETENTION_MS));
+}
+
 const g = globalThis as unknown as { __kassaBackground?: boolean };
 
-/** The expiry sweep and idempotency cleanup, started once per process. */
+/** The expiry sweep, idempotency cleanup and webhook worker, started once per process. */
 export function startBackgroundJobs(): void {
   if (g.__kassaBackground) return;
   g.__kassaBackground = true;
@@ -47,11 +56,7 @@ export function startBackgroundJobs(): void {
     if (running) return;
     running = true;
     try {
-      const { db } = await databaseHandle();
-      const at = now();
-      const expired = await sweepExpiredSessions(db, at);
-      if (expired > 0) log.info({ expired }, "expiry sweep");
-      await deleteIdempotencyKeysBefore(db, new Date(at.getTime() - IDEMPOTENCY_RETENTION_MS));
+      await sweepOnce((await databaseHandle()).db);
     } catch (err) {
       log.error({ err }, "background sweep failed");
     } finally {
@@ -59,6 +64,21 @@ export function startBackgroundJobs(): void {
     }
   };
   setInterval(tick, env().EXPIRY_SWEEP_INTERVAL_MS).unref();
+  if (env().WEBHOOK_WORKER === "1") startServerWebhookWorker();
+}
+
+/**
+ * The webhook worker inside a server process. On SIGTERM it stops claiming at once; Next.js
+ * exits when its HTTP requests are done, and a send cut short is retried when its lease ends.
+ */
+function startServerWebhookWorker(): void {
+  databaseHandle().then(
+    ({ db }) => {
+      const worker = startWebhookWorker({ db, ...webhookWorkerSettings(), log });
+      process.once("SIGTERM", () => void worker.stop());
+    },
+    (err) => log.error({ err }, "webhook worker could not start"),
+  );
 }
 
 export async function bootServer(): Promise<void> {

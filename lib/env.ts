@@ -28,6 +28,28 @@ const schema = z.object({
     (v) => (v === "" ? undefined : v),
     z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   ),
+  // Multiplies the webhook retry schedule: 0.001 turns the 5 s first retry into 5 ms (tests).
+  WEBHOOK_TIME_SCALE: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number().positive("must be a positive number such as 1 or 0.001").max(1).default(1),
+  ),
+  // How often an idle webhook worker looks for due deliveries.
+  WEBHOOK_POLL_INTERVAL_MS: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number().int().min(10).max(60_000).default(1000),
+  ),
+  // Whole-request limit for one delivery: DNS, connect, response and the body we keep.
+  WEBHOOK_TIMEOUT_MS: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number().int().min(100).max(60_000).default(15_000),
+  ),
+  // Deliveries one process sends at once.
+  WEBHOOK_CONCURRENCY: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number().int().min(1).max(256).default(16),
+  ),
+  // 0 keeps this server from delivering webhooks (when `npm run worker` runs elsewhere).
+  WEBHOOK_WORKER: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["0", "1"]).default("1")),
   // Lets tests move the server's clock through POST /api/v1/test/clock. Never set in production.
   KASSA_TEST_CLOCK: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["0", "1"]).default("0")),
   // Turns on the benchmark's reference routes (a trivial echo handler and a blank page).

@@ -24,6 +24,7 @@ export const PREFIXES = {
   event: "evt_",
   webhookEndpoint: "we_",
   delivery: "whd_",
+  deliveryAttempt: "wha_",
   request: "req_",
   merchant: "mer_",
   apiKey: "key_",

@@ -93,6 +93,10 @@ export async function startServer(db: Pick<Database, "url" | "dataDir">, env: Re
         PUBLIC_URL: url,
         KASSA_TEST_CLOCK: "1",
         EXPIRY_SWEEP_INTERVAL_MS: "300",
+        // Webhooks on a test scale: the 5 s, 5 min, 30 min… schedule becomes 5 ms, 300 ms, 1.8 s…
+        WEBHOOK_TIME_SCALE: "0.001",
+        WEBHOOK_POLL_INTERVAL_MS: "50",
+        WEBHOOK_TIMEOUT_MS: "2000",
         LOG_LEVEL: "info",
         ...dbEnv(db),
         ...env,
@@ -131,6 +135,46 @@ export async function startServer(db: Pick<Database, "url" | "dataDir">, env: Re
     stop: async (signal = "SIGTERM") => {
       if (child.exitCode === null) child.kill(signal);
       await exited;
+    },
+  };
+}
+
+export type Worker = {
+  pid: number;
+  output(): string;
+  /** Resolves with the exit code. */
+  exited: Promise<number | null>;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+};
+
+/** `npm run worker` (lib/worker/main.ts) on a database, with the test settings of startServer. */
+export function startWorker(db: Pick<Database, "url" | "dataDir">, env: Record<string, string> = {}): Worker {
+  let out = "";
+  // As `npm run worker` does: tsx as a loader in the one process, so signals reach the worker itself.
+  const child = spawn(process.execPath, ["--import", "tsx", "lib/worker/main.ts"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      LOG_LEVEL: "info",
+      WEBHOOK_TIME_SCALE: "0.001",
+      WEBHOOK_POLL_INTERVAL_MS: "50",
+      WEBHOOK_TIMEOUT_MS: "2000",
+      ...dbEnv(db),
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.on("data", (d) => (out += d));
+  child.stderr!.on("data", (d) => (out += d));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return {
+    pid: child.pid!,
+    output: () => out,
+    exited,
+    stop: async (signal = "SIGTERM") => {
+      if (child.exitCode === null) child.kill(signal);
+      return exited;
     },
   };
 }

@@ -31,8 +31,8 @@ export type MerchantRouteOptions<B extends Schema, Q extends Schema> = { body?: 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
 /**
- * Wraps a merchant API handler: secret-key auth, JSON body and query validation, and for
- * POSTs the idempotency contract of SPEC 2. The handler only sees valid input.
+ * Wraps a merchant API handler: secret-key auth, JSON body (POST, PATCH) and query
+ * validation, and for POSTs the idempotency contract of SPEC 2. The handler only sees valid input.
  */
 export function merchantRoute<B extends Schema = undefined, Q extends Schema = undefined>(
   opts: MerchantRouteOptions<B, Q>,
@@ -52,6 +52,9 @@ export function merchantRoute<B extends Schema = undefined, Q extends Schema = u
         rawBody = await readJsonBody(req);
         idemKey = pickIdempotencyKey(req.headers.get("idempotency-key"), rawBody.idempotencyKey);
         delete rawBody.idempotencyKey;
+      } else if (req.method === "PATCH") {
+        // PATCH sets fields to given values: repeating it is harmless, so no idempotency key.
+        rawBody = await readJsonBody(req);
       }
       const body = parseWith(opts.body, rawBody, "The request body is not valid.");
       const query = parseWith(

@@ -9,6 +9,17 @@ import {
   paymentObject,
   sessionObject,
 } from "@/lib/checkout/schemas";
+import {
+  createdEndpointObject,
+  createEndpointInput,
+  deletedEndpointObject,
+  deliveryObject,
+  endpointObject,
+  listDeliveriesQuery,
+  listEndpointsQuery,
+  resendEventInput,
+  updateEndpointInput,
+} from "@/lib/webhooks/schemas";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -113,12 +124,85 @@ export function openApiDocument(serverUrl: string) {
           responses: { ...ok("Event"), ...errors(401, 404) },
         },
       },
+      "/api/v1/events/{id}/resend": {
+        post: {
+          operationId: "resendEvent",
+          summary: "Deliver an event again to its webhook endpoints, or to one of them",
+          description:
+            "Queues a new delivery per endpoint; it carries the same `webhook-id` (the event id) as the first one, so a receiver can tell it has seen the event.",
+          parameters: [idParam("Event id (evt_…)"), idempotencyHeader],
+          requestBody: { required: false, content: json("ResendEvent") },
+          responses: { ...ok("WebhookDeliveryList"), ...errors(400, 401, 404, 409) },
+        },
+      },
+      "/api/v1/webhook-endpoints": {
+        post: {
+          operationId: "createWebhookEndpoint",
+          summary: "Register a webhook endpoint",
+          description: "The response carries the endpoint's signing secret (`whsec_…`); it is never shown again.",
+          parameters: [idempotencyHeader],
+          requestBody: { required: true, content: json("CreateWebhookEndpoint") },
+          responses: { ...ok("CreatedWebhookEndpoint", "201", "Created"), ...postErrors },
+        },
+        get: {
+          operationId: "listWebhookEndpoints",
+          summary: "List webhook endpoints, newest first",
+          parameters: queryParameters(listEndpointsQuery),
+          responses: { ...ok("WebhookEndpointList"), ...errors(400, 401, 404) },
+        },
+      },
+      "/api/v1/webhook-endpoints/{id}": {
+        get: {
+          operationId: "retrieveWebhookEndpoint",
+          summary: "Retrieve a webhook endpoint",
+          parameters: [idParam("Webhook endpoint id (we_…)")],
+          responses: { ...ok("WebhookEndpoint"), ...errors(401, 404) },
+        },
+        patch: {
+          operationId: "updateWebhookEndpoint",
+          summary: "Change a webhook endpoint's url, events, description or status",
+          parameters: [idParam("Webhook endpoint id (we_…)")],
+          requestBody: { required: true, content: json("UpdateWebhookEndpoint") },
+          responses: { ...ok("WebhookEndpoint"), ...errors(400, 401, 404, 413, 415) },
+        },
+        delete: {
+          operationId: "deleteWebhookEndpoint",
+          summary: "Delete a webhook endpoint",
+          parameters: [idParam("Webhook endpoint id (we_…)")],
+          responses: { ...ok("DeletedWebhookEndpoint"), ...errors(401, 404) },
+        },
+      },
+      "/api/v1/webhook-endpoints/{id}/deliveries": {
+        get: {
+          operationId: "listWebhookDeliveries",
+          summary: "An endpoint's deliveries with their attempts, newest first",
+          parameters: [idParam("Webhook endpoint id (we_…)"), ...queryParameters(listDeliveriesQuery)],
+          responses: { ...ok("WebhookDeliveryList"), ...errors(400, 401, 404) },
+        },
+      },
       "/api/health": {
         get: {
           operationId: "health",
           summary: "Liveness and database reachability",
           security: [],
           responses: { "200": { description: "Up" }, "503": { description: "Database unreachable" } },
+        },
+      },
+    },
+    webhooks: {
+      event: {
+        post: {
+          operationId: "receiveEvent",
+          summary: "An event, POSTed to each endpoint subscribed to its type",
+          description:
+            "Signed per Standard Webhooks: verify the raw body with `new Webhook(secret).verify(body, headers)` from the `standardwebhooks` library. Answer 2xx within 15 s; anything else (redirects included) is retried at 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h and 24 h. 410 disables the endpoint.",
+          parameters: [
+            { name: "webhook-id", in: "header", required: true, schema: { type: "string" }, description: "The event id, the same on every retry: use it to ignore duplicates." },
+            { name: "webhook-timestamp", in: "header", required: true, schema: { type: "string" }, description: "Unix seconds when this attempt was signed." },
+            { name: "webhook-signature", in: "header", required: true, schema: { type: "string" }, description: "`v1,` and the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}`." },
+          ],
+          requestBody: { required: true, content: json("Event") },
+          responses: { "200": { description: "Any 2xx status: delivered" }, "410": { description: "Gone: Kassa disables the endpoint" } },
         },
       },
     },
@@ -132,6 +216,15 @@ export function openApiDocument(serverUrl: string) {
         Event: schema(eventObject),
         EventList: schema(listOf(eventObject)),
         Error: schema(errorObject),
+        CreateWebhookEndpoint: schema(createEndpointInput, "input"),
+        UpdateWebhookEndpoint: schema(updateEndpointInput, "input"),
+        WebhookEndpoint: schema(endpointObject),
+        CreatedWebhookEndpoint: schema(createdEndpointObject),
+        DeletedWebhookEndpoint: schema(deletedEndpointObject),
+        WebhookEndpointList: schema(listOf(endpointObject)),
+        WebhookDelivery: schema(deliveryObject),
+        WebhookDeliveryList: schema(listOf(deliveryObject)),
+        ResendEvent: schema(resendEventInput, "input"),
       },
       responses: Object.fromEntries(
         Object.entries(ERROR_DESCRIPTIONS).map(([code, description]) => [

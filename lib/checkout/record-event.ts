@@ -1,6 +1,7 @@
 import type { Database } from "@/db/client";
 import { insertEvent, type EventRow } from "@/db/queries/events";
 import { newId } from "@/lib/ids";
+import { enqueueDeliveries } from "@/lib/webhooks/enqueue";
 
 export const EVENT_TYPES = [
   "checkout.session.created",
@@ -24,9 +25,12 @@ export type RecordEventOptions = {
   at: Date;
 };
 
-/** Writes the event of a state change; call it inside the transaction that made the change. */
+/**
+ * Writes the event of a state change, and its webhook deliveries, inside the transaction that
+ * made the change: the change, the event and the deliveries commit together or not at all.
+ */
 export async function recordEvent(tx: Database, opts: RecordEventOptions): Promise<EventRow> {
-  return insertEvent(tx, {
+  const event = await insertEvent(tx, {
     id: newId("event"),
     merchantId: opts.merchantId,
     livemode: opts.livemode,
@@ -34,4 +38,6 @@ export async function recordEvent(tx: Database, opts: RecordEventOptions): Promi
     data: { object: opts.object },
     createdAt: opts.at,
   });
+  await enqueueDeliveries(tx, event);
+  return event;
 }

@@ -1,0 +1,44 @@
+import { randomBytes } from "node:crypto";
+import type { Database } from "@/db/client";
+import { countEndpoints, insertEndpoint } from "@/db/queries/webhooks";
+import type { Scope } from "@/db/queries/sessions";
+import { validationError } from "@/lib/api/errors";
+import { newId } from "@/lib/ids";
+import { assertEndpointUrlAllowed } from "./endpoint-url";
+import { MAX_ENDPOINTS, type CreateEndpointInput } from "./schemas";
+import { endpointToObject } from "./serialize";
+
+export type CreateEndpointOptions = { scope: Scope; input: CreateEndpointInput; now: Date };
+
+/** A Standard Webhooks secret: `whsec_` and the base64 of 32 random bytes (256 bits). */
+export function newEndpointSecret(): string {
+  return `whsec_${randomBytes(32).toString("base64")}`;
+}
+
+/** Registers an endpoint; the response is the only place its secret is ever shown. */
+export async function createEndpoint(db: Database, opts: CreateEndpointOptions) {
+  const { scope, input, now } = opts;
+  await assertEndpointUrlAllowed(input.url, scope.livemode);
+  if ((await countEndpoints(db, scope)) >= MAX_ENDPOINTS) {
+    throw validationError(
+      `A merchant can have at most ${MAX_ENDPOINTS} webhook endpoints per mode; delete one first.`,
+      [{ path: [], code: "custom", message: `at most ${MAX_ENDPOINTS} endpoints per mode` }],
+      "endpoint_limit_reached",
+    );
+  }
+  const secret = newEndpointSecret();
+  const row = await insertEndpoint(db, {
+    id: newId("webhookEndpoint"),
+    merchantId: scope.merchantId,
+    livemode: scope.livemode,
+    url: input.url,
+    events: input.events,
+    description: input.description ?? null,
+    status: input.status,
+    disabledReason: null,
+    secret,
+    createdAt: now,
+    updatedAt: now,
+  });
+  return { ...endpointToObject(row), secret };
+}
