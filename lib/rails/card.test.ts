@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import vectors from "./vectors.json";
-import { cardFingerprint, inspectCard, installmentPlan, validateCvc, validateExpiry } from "./card";
+import { inspectCard, installmentPlan, validateCvc, validateExpiry } from "./card";
+import { cardFingerprint } from "./card-fingerprint";
 
 const { cards } = vectors;
 const testCards = Object.keys(cards.stripe_style_test_cards);

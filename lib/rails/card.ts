@@ -1,6 +1,6 @@
 // Card checks that run before any attempt: brand, Luhn, length, expiry, CVC.
+// Browser-safe: the checkout page runs the same checks as the buyer types.
 
-import { createHmac } from "node:crypto";
 import creditCardType from "credit-card-type";
 import cardValidator from "card-validator";
 import luhn10 from "card-validator/dist/luhn-10";
@@ -53,7 +53,7 @@ function isVerve(digits: string): boolean {
   return VERVE_RANGES.some(([low, high]) => bin >= low && bin <= high);
 }
 
-function cardDigits(number: string): string | null {
+export function cardDigits(number: string): string | null {
   const digits = number.replace(/[\s-]/g, "");
   return /^\d+$/.test(digits) ? digits : null;
 }
@@ -143,14 +143,6 @@ export function validateCvc(cvc: string, brand: CardBrand | null): boolean {
 function brandCvcLength(brand: CardBrand): number {
   const type = Object.keys(LIBRARY_TYPES).find((key) => LIBRARY_TYPES[key] === brand);
   return type ? creditCardType.getTypeInfo(type).code.size : 3;
-}
-
-/** Recognises the same card across payments without storing its number. */
-export function cardFingerprint(number: string, secret: string): string {
-  const digits = cardDigits(number);
-  if (!digits) throw new RangeError("card number must be digits");
-  if (!secret) throw new RangeError("fingerprint secret is empty");
-  return createHmac("sha256", secret).update(digits).digest("hex");
 }
 
 /** Splits an amount into `count` integer parts; the first parts absorb the remainder. */
