@@ -94,6 +94,10 @@ export async function startServer(db: Pick<Database, "url" | "dataDir">, env: Re
         KASSA_TEST_CLOCK: "1",
         EXPIRY_SWEEP_INTERVAL_MS: "300",
         LOG_LEVEL: "info",
+        // Tests pay hundreds of times from one address; the rate-limit tests set their own.
+        RATE_LIMIT_PAY_PER_IP: "100000",
+        RATE_LIMIT_PAY_PER_SESSION: "100000",
+        ...(db.url ? { KASSA_SECRET: "test-only-secret-0123456789abcdefghij" } : {}),
         ...dbEnv(db),
         ...env,
       },
