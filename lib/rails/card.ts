@@ -157,3 +157,42 @@ export function installmentPlan(amountMinor: number, count: number): number[] {
   const remainder = amountMinor % count;
   return Array.from({ length: count }, (_, i) => base + (i < remainder ? 1 : 0));
 }
+
+/** "12/28", "12 / 2028", "1228" → month and year as typed; validateExpiry judges them. */
+export function splitExpiry(text: string | undefined): { expMonth: string; expYear: string } {
+  const t = (text ?? "").replace(/\s/g, "");
+  const m = /^(\d{1,2})\/(\d{2}|\d{4})$/.exec(t) ?? /^(\d{2})(\d{2})$/.exec(t);
+  return m ? { expMonth: m[1]!, expYear: m[2]! } : { expMonth: "", expYear: "" };
+}
+
+export const BRAND_NAMES: Readonly<Record<CardBrand, string>> = {
+  visa: "Visa",
+  mastercard: "Mastercard",
+  amex: "American Express",
+  diners: "Diners Club",
+  discover: "Discover",
+  jcb: "JCB",
+  unionpay: "UnionPay",
+  maestro: "Maestro",
+  elo: "Elo",
+  hipercard: "Hipercard",
+  hiper: "Hiper",
+  mir: "Mir",
+  troy: "Troy",
+  naranja: "Naranja",
+  verve: "Verve",
+};
+
+/** Digits grouped as printed on the card: 4-6-5 for American Express, else fours. */
+export function formatCardNumber(input: string): string {
+  const digits = input.replace(/\D/g, "").slice(0, 19);
+  const groups = digits.startsWith("34") || digits.startsWith("37") ? [4, 6, 5] : [4, 4, 4, 4, 3];
+  const out: string[] = [];
+  let at = 0;
+  for (const g of groups) {
+    if (at >= digits.length) break;
+    out.push(digits.slice(at, at + g));
+    at += g;
+  }
+  return out.join(" ");
+}
