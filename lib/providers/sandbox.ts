@@ -34,7 +34,7 @@ export const CARD_FAILURES = {
 export const ASYNC_FAILURE = { code: "payment_failed", message: "The bank or wallet reported that the payment failed." } as const;
 
 /** The sandbox's test cards and what each does; any other valid number is declined. */
-export const SANDBOX_CARDS: Record<string, "succeeds" | "challenge" | keyof typeof CARD_FAILURES> = {
+export const SANDBOX_CARDS: Record<string, "succeeds" | "challenge" | Exclude<keyof typeof CARD_FAILURES, "authentication_failed">> = {
   "4242424242424242": "succeeds",
   "5555555555554444": "succeeds",
   "378282246310005": "succeeds",
