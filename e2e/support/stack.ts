@@ -78,7 +78,11 @@ export type Server = {
 };
 
 /** `next start` on a free port, ready once /api/health answers 200. */
-export async function startServer(db: Pick<Database, "url" | "dataDir">, env: Record<string, string> = {}): Promise<Server> {
+export async function startServer(
+  db: Pick<Database, "url" | "dataDir">,
+  env: Record<string, string> = {},
+  opts: { logFile?: string } = {},
+): Promise<Server> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let out = "";
@@ -104,8 +108,9 @@ export async function startServer(db: Pick<Database, "url" | "dataDir">, env: Re
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
-  child.stdout!.on("data", (d) => (out += d));
-  child.stderr!.on("data", (d) => (out += d));
+  const log = opts.logFile ? fs.createWriteStream(opts.logFile) : null;
+  child.stdout!.on("data", (d) => ((out += d), log?.write(d)));
+  child.stderr!.on("data", (d) => ((out += d), log?.write(d)));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
 
   const deadline = Date.now() + 60_000;
