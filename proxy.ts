@@ -22,7 +22,10 @@ export async function proxy(req: NextRequest) {
 
   const res = NextResponse.next({ request: { headers } });
   res.headers.set("Content-Security-Policy", csp);
-  res.headers.set("Referrer-Policy", "no-referrer");
+  // same-origin, not no-referrer: the URL (a credential) still never leaves for another origin,
+  // but our own forms keep their Origin header. Under no-referrer a browser posts a form
+  // without script with `Origin: null`, and the server could not tell it from a forgery.
+  res.headers.set("Referrer-Policy", "same-origin");
   res.headers.set("X-Content-Type-Options", "nosniff");
   res.headers.set("Request-Id", requestId);
   return res;

@@ -89,6 +89,9 @@ export const checkoutSessions = pgTable(
     locale: text("locale").notNull(),
     installments: jsonb("installments").$type<{ maxCount: number } | null>(),
     failedAttempts: integer("failed_attempts").notNull().default(0),
+    // A short lease taken while one payment attempt talks to the provider, so that two
+    // concurrent attempts can never both charge the buyer.
+    attemptLockedUntil: ts("attempt_locked_until"),
     expiresAt: ts("expires_at").notNull(),
     createdAt: ts("created_at").notNull(),
     paidAt: ts("paid_at"),

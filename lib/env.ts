@@ -50,6 +50,15 @@ const schema = z.object({
   ),
   // 0 keeps this server from delivering webhooks (when `npm run worker` runs elsewhere).
   WEBHOOK_WORKER: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["0", "1"]).default("1")),
+  // Shared store for rate limits across instances; memory (per process) when unset.
+  REDIS_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().regex(/^rediss?:\/\//, "must be redis://… or rediss://…").optional(),
+  ),
+  // Payment attempts allowed per client IP and per checkout session in RATE_LIMIT_WINDOW_S.
+  RATE_LIMIT_PAY_PER_IP: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).default(30)),
+  RATE_LIMIT_PAY_PER_SESSION: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).default(10)),
+  RATE_LIMIT_WINDOW_S: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(86_400).default(60)),
   // Lets tests move the server's clock through POST /api/v1/test/clock. Never set in production.
   KASSA_TEST_CLOCK: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["0", "1"]).default("0")),
   // Turns on the benchmark's reference routes (a trivial echo handler and a blank page).

@@ -1,6 +1,7 @@
 import type { MerchantRow } from "@/db/queries/merchants";
 import { t, type Messages } from "@/lib/i18n/messages";
-import { normalizeHexColor, textOn } from "@/lib/security/colors";
+import { brandCss } from "@/lib/security/colors";
+import { TestModeBanner } from "./test-mode-banner";
 
 type Props = {
   merchant: MerchantRow;
@@ -14,16 +15,11 @@ type Props = {
 
 /** The frame every checkout state shares: merchant branding, test-mode banner, footer. */
 export function CheckoutShell({ merchant, livemode, locale, m, nonce, cancelUrl, children }: Props) {
-  const brand = normalizeHexColor(merchant.brandColor) ?? "#0f766e";
   return (
     <div lang={locale} className="mx-auto flex min-h-dvh max-w-lg flex-col px-3 py-4 sm:py-10">
       {/* The brand colour reaches CSS only as a validated hex, through a nonce'd style. */}
-      <style nonce={nonce}>{`:root{--brand:${brand};--on-brand:${textOn(brand)}}`}</style>
-      {!livemode ? (
-        <p role="note" className="mb-3 rounded-md bg-amber-100 px-3 py-2 text-sm text-amber-950">
-          <strong>{m.testMode}.</strong> {m.testModeHint}
-        </p>
-      ) : null}
+      <style nonce={nonce}>{brandCss(merchant.brandColor)}</style>
+      {!livemode ? <TestModeBanner m={m} /> : null}
       <main className="overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
         <header className="flex items-center gap-3 bg-brand px-4 py-4 text-on-brand">
           {merchant.logoUrl ? (

@@ -71,6 +71,8 @@ export type Transition = {
   set?: Partial<Pick<SessionRow, "paidAt" | "failedAttempts">>;
   /** Only when the session's deadline has passed (for expiry). */
   expiredBy?: Date;
+  /** Only when no waiting payment of the session runs past this time (for expiry). */
+  noOpenPaymentAfter?: Date;
 };
 
 /**
@@ -86,6 +88,11 @@ export async function transitionSession(db: Database, t: Transition): Promise<Se
         eq(checkoutSessions.id, t.id),
         inArray(checkoutSessions.status, [...t.from]),
         t.expiredBy ? lte(checkoutSessions.expiresAt, t.expiredBy) : undefined,
+        t.noOpenPaymentAfter
+          ? sql`not exists (select 1 from ${payments} where ${payments.sessionId} = ${checkoutSessions.id}
+              and ${payments.status} in ('pending', 'requires_action')
+              and ${payments.expiresAt} > ${t.noOpenPaymentAfter.toISOString()})`
+          : undefined,
       ),
     )
     .returning();

@@ -43,3 +43,26 @@ export function sessionBody(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** Creates a session with the given key and returns its body (throws unless 201). */
+export async function createSession(key: string, overrides: Record<string, unknown> = {}) {
+  const res = await client(key).post("/api/v1/checkout/sessions", sessionBody(overrides));
+  if (res.status !== 201) throw new Error(`session create failed: ${res.status} ${res.text}`);
+  return res.body as { id: string; status: string; amount: number; currency: string; [k: string]: any };
+}
+
+/** The buyer's side: no key, the session id is the credential. */
+export function pay(sessionId: string, body: Record<string, unknown>, headers: Record<string, string> = {}) {
+  return client(null).post(`/api/v1/checkout/${sessionId}/pay`, body, headers);
+}
+
+export const CARD = (number: string, cvc = number.startsWith("3") ? "1234" : "123") => ({
+  rail: "card",
+  card: { number, expMonth: 12, expYear: new Date().getUTCFullYear() + 2, cvc },
+});
+
+/** Events of one type that concern one session (or one of its payments). */
+export async function eventsFor(key: string, type: string, sessionId: string) {
+  const res = await client(key).get(`/api/v1/events?type=${type}&limit=100`);
+  return (res.body.data as any[]).filter((e) => e.data.object.id === sessionId || e.data.object.session === sessionId);
+}

@@ -78,7 +78,11 @@ export type Server = {
 };
 
 /** `next start` on a free port, ready once /api/health answers 200. */
-export async function startServer(db: Pick<Database, "url" | "dataDir">, env: Record<string, string> = {}): Promise<Server> {
+export async function startServer(
+  db: Pick<Database, "url" | "dataDir">,
+  env: Record<string, string> = {},
+  opts: { logFile?: string } = {},
+): Promise<Server> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let out = "";
@@ -98,15 +102,22 @@ export async function startServer(db: Pick<Database, "url" | "dataDir">, env: Re
         WEBHOOK_POLL_INTERVAL_MS: "50",
         WEBHOOK_TIMEOUT_MS: "2000",
         LOG_LEVEL: "info",
+        // Tests pay hundreds of times from one address; the rate-limit tests set their own.
+        RATE_LIMIT_PAY_PER_IP: "100000",
+        RATE_LIMIT_PAY_PER_SESSION: "100000",
+        ...(db.url ? { KASSA_SECRET: "test-only-secret-0123456789abcdefghij" } : {}),
         ...dbEnv(db),
         ...env,
       },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
-  // Keep the first 256 KiB: enough for start-up and test logs, bounded under benchmark load.
+  // Keep the first 256 KiB in memory (start-up and test logs, bounded under benchmark load);
+  // a log file, when asked for, gets everything.
+  const log = opts.logFile ? fs.createWriteStream(opts.logFile) : null;
   const keep = (d: Buffer) => {
     if (out.length < 256 * 1024) out += d;
+    log?.write(d);
   };
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);

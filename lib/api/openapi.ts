@@ -8,6 +8,7 @@ import {
   listSessionsQuery,
   paymentObject,
   sessionObject,
+  simulateFailInput,
 } from "@/lib/checkout/schemas";
 import {
   createdEndpointObject,
@@ -20,6 +21,8 @@ import {
   resendEventInput,
   updateEndpointInput,
 } from "@/lib/webhooks/schemas";
+import { payInput } from "@/lib/checkout/pay-input";
+import { payResultObject, publicSessionObject } from "@/lib/checkout/public-view";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -106,6 +109,57 @@ export function openApiDocument(serverUrl: string) {
           summary: "Cancel an open checkout session",
           parameters: [idParam("Checkout session id"), idempotencyHeader],
           responses: { ...ok("CheckoutSession"), ...errors(401, 404, 409) },
+        },
+      },
+      "/api/v1/payments/{id}": {
+        get: {
+          operationId: "retrievePayment",
+          summary: "Retrieve a payment",
+          parameters: [idParam("Payment id (pay_…)")],
+          responses: { ...ok("Payment"), ...errors(401, 404) },
+        },
+      },
+      "/api/v1/checkout/{id}": {
+        get: {
+          operationId: "retrieveBuyerCheckout",
+          summary: "The buyer's view of a session (no secret key: the session id is the credential)",
+          security: [],
+          parameters: [idParam("Checkout session id")],
+          responses: { ...ok("PublicCheckoutSession"), ...errors(404) },
+        },
+      },
+      "/api/v1/checkout/{id}/pay": {
+        post: {
+          operationId: "payCheckout",
+          summary: "Pay a session on one rail (buyer side; a present foreign Origin is refused)",
+          description:
+            "The same domain function as the hosted page. Card numbers and CVCs go to the provider only. Test mode uses the sandbox (see the README for its test values); live mode answers 502 `live_mode_unavailable` while no real provider is set up.",
+          security: [],
+          parameters: [idParam("Checkout session id")],
+          requestBody: { required: true, content: json("PayCheckout") },
+          responses: {
+            ...ok("PayResult"),
+            ...errors(400, 404, 409, 413, 415, 429),
+            "403": { description: "Foreign Origin", content: json("Error") },
+            "502": { description: "No provider can take this payment (provider_error)", content: json("Error") },
+          },
+        },
+      },
+      "/api/v1/test/payments/{id}/succeed": {
+        post: {
+          operationId: "simulatePaymentSuccess",
+          summary: "Test mode: the sandbox confirms a pending payment, as a bank or wallet would",
+          parameters: [idParam("Payment id (pay_…)"), idempotencyHeader],
+          responses: { ...ok("Payment"), ...errors(401, 404, 409) },
+        },
+      },
+      "/api/v1/test/payments/{id}/fail": {
+        post: {
+          operationId: "simulatePaymentFailure",
+          summary: "Test mode: the sandbox fails a pending payment",
+          parameters: [idParam("Payment id (pay_…)"), idempotencyHeader],
+          requestBody: { required: false, content: json("SimulateFailure") },
+          responses: { ...ok("Payment"), ...errors(400, 401, 404, 409) },
         },
       },
       "/api/v1/events": {
@@ -225,6 +279,10 @@ export function openApiDocument(serverUrl: string) {
         WebhookDelivery: schema(deliveryObject),
         WebhookDeliveryList: schema(listOf(deliveryObject)),
         ResendEvent: schema(resendEventInput, "input"),
+        PayCheckout: schema(payInput, "input"),
+        PayResult: schema(payResultObject),
+        PublicCheckoutSession: schema(publicSessionObject),
+        SimulateFailure: schema(simulateFailInput, "input"),
       },
       responses: Object.fromEntries(
         Object.entries(ERROR_DESCRIPTIONS).map(([code, description]) => [

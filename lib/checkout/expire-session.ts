@@ -1,5 +1,6 @@
 import type { Database } from "@/db/client";
 import { findExpirableSessionIds, findSessionById, listSessionPayments, transitionSession, type SessionRow } from "@/db/queries/sessions";
+import { cancelOpenPayments } from "@/db/queries/payments";
 import { log } from "@/lib/log";
 import { recordEvent } from "./record-event";
 import { sessionToObject } from "./serialize";
@@ -14,13 +15,22 @@ export async function expireSession(db: Database, id: string, at: Date): Promise
     const payments = await listSessionPayments(tx, id);
     const pending = payments.find((p) => p.status === "pending" || p.status === "requires_action");
     if (pending?.expiresAt && pending.expiresAt > at) return null;
-    const row = await transitionSession(tx, { id, from: pending ? ["open", "pending"] : ["open"], to: "expired", expiredBy: at });
+    const row = await transitionSession(tx, {
+      id,
+      from: pending ? ["open", "pending"] : ["open"],
+      to: "expired",
+      expiredBy: at,
+      noOpenPaymentAfter: at,
+    });
     if (!row) return null;
+    // The waiting payment's instructions die with the session; money that still arrives is
+    // recorded by confirmPayment and flagged for a refund.
+    const canceled = new Map((await cancelOpenPayments(tx, id)).map((p) => [p.id, p]));
     await recordEvent(tx, {
       merchantId: row.merchantId,
       livemode: row.livemode,
       type: "checkout.session.expired",
-      object: sessionToObject(row, payments),
+      object: sessionToObject(row, payments.map((p) => canceled.get(p.id) ?? p)),
       at,
     });
     return row;

@@ -274,3 +274,8 @@ export const errorObject = z.object({
     requestId: z.string(),
   }),
 });
+
+export const simulateFailInput = z.strictObject({
+  failureCode: z.string().regex(/^[a-z_]{1,64}$/, "must be lower-case letters and underscores").optional(),
+  failureMessage: z.string().min(1).max(500).optional(),
+});

@@ -1,8 +1,10 @@
 // The operator CLI: `npm run kassa -- <command>`. Works on PGlite while no server holds it,
 // and on PostgreSQL at any time.
 import { parseArgs } from "node:util";
+import { z } from "zod";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { findMerchant } from "@/db/queries/merchants";
+import type { FeeSchedule } from "@/db/schema";
 import { dataDir, dataDirHolder } from "@/lib/db";
 import { env } from "@/lib/env";
 import { createMerchant } from "@/lib/merchants/create-merchant";
@@ -13,8 +15,11 @@ import { normalizeHexColor } from "@/lib/security/colors";
 const USAGE = `Usage: npm run kassa -- <command> [options]
 
 Commands:
-  merchant create --name NAME [--logo-url URL] [--brand-color #RRGGBB] [--rails card,pix,…] [--json]
-      Create a merchant with a test key and a live key (shown once).
+  merchant create --name NAME [--logo-url URL] [--brand-color #RRGGBB] [--rails card,pix,…]
+                  [--fees '{"card":{"bps":250,"fixed":0,"cap":null}}'] [--json]
+      Create a merchant with a test key and a live key (shown once). --fees sets the fee
+      schedule per rail (basis points, fixed and optional cap in minor units); rails left
+      out use the defaults.
   key create --merchant MERCHANT_ID --mode test|live [--json]
       Create another API key for a merchant (shown once).
   key revoke KEY_ID_OR_PREFIX [--json]
@@ -54,6 +59,7 @@ async function main(argv: string[]): Promise<void> {
       "logo-url": { type: "string" },
       "brand-color": { type: "string" },
       rails: { type: "string" },
+      fees: { type: "string" },
       merchant: { type: "string" },
       mode: { type: "string" },
       json: { type: "boolean", default: false },
@@ -81,9 +87,10 @@ async function main(argv: string[]): Promise<void> {
       if (bad.length) throw new CliError(`Unknown rail(s): ${bad.join(", ")}. Known: ${RAILS.join(", ")}.`);
       rails = list as Rail[];
     }
+    const feeSchedule = values.fees ? parseFees(values.fees) : undefined;
     const h = await open();
     try {
-      const created = await createMerchant(h.db, { name, logoUrl, brandColor, rails });
+      const created = await createMerchant(h.db, { name, logoUrl, brandColor, rails, feeSchedule });
       print(
         json,
         { id: created.merchant.id, name: created.merchant.name, testKey: created.testKey.secret, liveKey: created.liveKey.secret },
@@ -135,6 +142,27 @@ async function main(argv: string[]): Promise<void> {
   }
 
   throw new CliError(`Unknown command: ${positionals.join(" ")}\n\n${USAGE}`);
+}
+
+const feeRule = z.strictObject({
+  bps: z.int().min(0).max(10_000),
+  fixed: z.int().min(0).max(1_000_000_000).default(0),
+  cap: z.int().min(0).nullable().optional(),
+});
+
+function parseFees(text: string): FeeSchedule {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new CliError("--fees must be JSON, e.g. '{\"card\":{\"bps\":250,\"fixed\":0}}'.");
+  }
+  const parsed = z.record(z.string().refine(isRail, "unknown rail"), feeRule).safeParse(raw);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0]!;
+    throw new CliError(`--fees: ${i.path.join(".")}: ${i.message}`);
+  }
+  return parsed.data;
 }
 
 main(process.argv.slice(2)).then(

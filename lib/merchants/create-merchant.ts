@@ -1,4 +1,5 @@
 import type { Database } from "@/db/client";
+import type { FeeSchedule } from "@/db/schema";
 import { insertMerchant, type MerchantRow } from "@/db/queries/merchants";
 import { newId } from "@/lib/ids";
 import { createApiKey, type CreatedKey } from "@/lib/merchants/keys";
@@ -9,6 +10,7 @@ export type CreateMerchantOptions = {
   logoUrl?: string | null;
   brandColor?: string | null;
   rails?: Rail[];
+  feeSchedule?: FeeSchedule;
 };
 
 export type CreatedMerchant = { merchant: MerchantRow; testKey: CreatedKey; liveKey: CreatedKey };
@@ -22,7 +24,7 @@ export async function createMerchant(db: Database, opts: CreateMerchantOptions):
       logoUrl: opts.logoUrl ?? null,
       brandColor: opts.brandColor ?? null,
       rails: opts.rails ?? RAILS,
-      feeSchedule: {},
+      feeSchedule: opts.feeSchedule ?? {},
     });
     const testKey = await createApiKey(tx, merchant.id, false);
     const liveKey = await createApiKey(tx, merchant.id, true);

@@ -54,6 +54,9 @@ export function dueDateFactor(date: Date): number {
   return factor;
 }
 
+/** The barcode's amount field has 10 digits. */
+export const BOLETO_MAX_CENTS = 9_999_999_999;
+
 export interface BoletoInput {
   /** FEBRABAN bank code, e.g. "001" Banco do Brasil, "237" Bradesco, "341" Itaú. */
   bankCode: string;
@@ -73,7 +76,7 @@ export function buildBoleto(input: BoletoInput): Boleto {
   assertDigits(input.bankCode, 3, "bank code");
   assertDigits(input.freeField25, 25, "free field");
   const { amountCents } = input;
-  if (!Number.isSafeInteger(amountCents) || amountCents < 0 || amountCents > 9_999_999_999) {
+  if (!Number.isSafeInteger(amountCents) || amountCents < 0 || amountCents > BOLETO_MAX_CENTS) {
     throw new RangeError("amountCents must be an integer from 0 to 9999999999");
   }
   const factor = input.dueDate ? String(dueDateFactor(input.dueDate)).padStart(4, "0") : "0000";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import vectors from "./vectors.json";
-import { cardFingerprint, inspectCard, installmentPlan, validateCvc, validateExpiry } from "./card";
+import { formatCardNumber, inspectCard, installmentPlan, validateCvc, validateExpiry } from "./card";
+import { cardFingerprint } from "./card-fingerprint";
 
 const { cards } = vectors;
 const testCards = Object.keys(cards.stripe_style_test_cards);
@@ -161,5 +162,14 @@ describe("installmentPlan", () => {
     expect(() => installmentPlan(2, 3)).toThrow(RangeError);
     expect(() => installmentPlan(10.5, 2)).toThrow(RangeError);
     expect(() => installmentPlan(100, 0)).toThrow(RangeError);
+  });
+});
+
+describe("formatCardNumber", () => {
+  it("groups as printed on the card", () => {
+    expect(formatCardNumber("4242424242424242")).toBe("4242 4242 4242 4242");
+    expect(formatCardNumber("378282246310005")).toBe("3782 822463 10005");
+    expect(formatCardNumber("4242-42")).toBe("4242 42");
+    expect(formatCardNumber("5060990580000217499")).toBe("5060 9905 8000 0217 499");
   });
 });

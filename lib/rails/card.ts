@@ -1,6 +1,6 @@
 // Card checks that run before any attempt: brand, Luhn, length, expiry, CVC.
+// Browser-safe: the checkout page runs the same checks as the buyer types.
 
-import { createHmac } from "node:crypto";
 import creditCardType from "credit-card-type";
 import cardValidator from "card-validator";
 import luhn10 from "card-validator/dist/luhn-10";
@@ -53,7 +53,7 @@ function isVerve(digits: string): boolean {
   return VERVE_RANGES.some(([low, high]) => bin >= low && bin <= high);
 }
 
-function cardDigits(number: string): string | null {
+export function cardDigits(number: string): string | null {
   const digits = number.replace(/[\s-]/g, "");
   return /^\d+$/.test(digits) ? digits : null;
 }
@@ -145,14 +145,6 @@ function brandCvcLength(brand: CardBrand): number {
   return type ? creditCardType.getTypeInfo(type).code.size : 3;
 }
 
-/** Recognises the same card across payments without storing its number. */
-export function cardFingerprint(number: string, secret: string): string {
-  const digits = cardDigits(number);
-  if (!digits) throw new RangeError("card number must be digits");
-  if (!secret) throw new RangeError("fingerprint secret is empty");
-  return createHmac("sha256", secret).update(digits).digest("hex");
-}
-
 /** Splits an amount into `count` integer parts; the first parts absorb the remainder. */
 export function installmentPlan(amountMinor: number, count: number): number[] {
   if (!Number.isSafeInteger(amountMinor) || amountMinor <= 0) {
@@ -164,4 +156,43 @@ export function installmentPlan(amountMinor: number, count: number): number[] {
   const base = Math.floor(amountMinor / count);
   const remainder = amountMinor % count;
   return Array.from({ length: count }, (_, i) => base + (i < remainder ? 1 : 0));
+}
+
+/** "12/28", "12 / 2028", "1228" → month and year as typed; validateExpiry judges them. */
+export function splitExpiry(text: string | undefined): { expMonth: string; expYear: string } {
+  const t = (text ?? "").replace(/\s/g, "");
+  const m = /^(\d{1,2})\/(\d{2}|\d{4})$/.exec(t) ?? /^(\d{2})(\d{2})$/.exec(t);
+  return m ? { expMonth: m[1]!, expYear: m[2]! } : { expMonth: "", expYear: "" };
+}
+
+export const BRAND_NAMES: Readonly<Record<CardBrand, string>> = {
+  visa: "Visa",
+  mastercard: "Mastercard",
+  amex: "American Express",
+  diners: "Diners Club",
+  discover: "Discover",
+  jcb: "JCB",
+  unionpay: "UnionPay",
+  maestro: "Maestro",
+  elo: "Elo",
+  hipercard: "Hipercard",
+  hiper: "Hiper",
+  mir: "Mir",
+  troy: "Troy",
+  naranja: "Naranja",
+  verve: "Verve",
+};
+
+/** Digits grouped as printed on the card: 4-6-5 for American Express, else fours. */
+export function formatCardNumber(input: string): string {
+  const digits = input.replace(/\D/g, "").slice(0, 19);
+  const groups = digits.startsWith("34") || digits.startsWith("37") ? [4, 6, 5] : [4, 4, 4, 4, 3];
+  const out: string[] = [];
+  let at = 0;
+  for (const g of groups) {
+    if (at >= digits.length) break;
+    out.push(digits.slice(at, at + g));
+    at += g;
+  }
+  return out.join(" ");
 }

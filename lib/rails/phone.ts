@@ -74,3 +74,28 @@ export function findMobileMoneyOperator(
     MOBILE_MONEY_OPERATORS[country as MobileMoneyCountry].operators;
   return operators.find((operator) => operator.id === operatorId);
 }
+
+// What the form shows as an example number, per currency (its most populous country).
+const EXAMPLES: Record<MobileMoneyCurrency, string> = {
+  XOF: "+225 07 07 12 34 56",
+  XAF: "+237 6 71 23 45 67",
+  GHS: "+233 24 123 4567",
+  KES: "+254 712 345678",
+  UGX: "+256 712 345678",
+  RWF: "+250 781 234 567",
+  TZS: "+255 712 345 678",
+  ZMW: "+260 97 1234567",
+};
+
+export function examplePhone(currency: string): string {
+  return EXAMPLES[currency as MobileMoneyCurrency] ?? "+225 07 07 12 34 56";
+}
+
+/** The operators a buyer paying in `currency` may use, each once, in a stable order. */
+export function mobileMoneyOperators(currency: string): MobileMoneyOperator[] {
+  const seen = new Map<string, MobileMoneyOperator>();
+  for (const country of mobileMoneyCountries(currency)) {
+    for (const op of MOBILE_MONEY_OPERATORS[country].operators) if (!seen.has(op.id)) seen.set(op.id, op);
+  }
+  return [...seen.values()];
+}

@@ -20,3 +20,13 @@ export function textOn(hex: string): "#000000" | "#ffffff" {
   const l = luminance(hex);
   return (l + 0.05) / 0.05 > 1.05 / (l + 0.05) ? "#000000" : "#ffffff";
 }
+
+/**
+ * The brand colour as CSS custom properties. A soft navigation renders it under a new
+ * request's nonce, which the document's CSP does not know, so the policy also allows
+ * this exact text by hash (see frame-policy.ts).
+ */
+export function brandCss(brandColor: string | null | undefined): string {
+  const brand = normalizeHexColor(brandColor) ?? "#0f766e";
+  return `:root{--brand:${brand};--on-brand:${textOn(brand)}}`;
+}

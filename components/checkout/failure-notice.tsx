@@ -1,0 +1,20 @@
+import { Alert } from "@/components/ui/alert";
+import type { Messages } from "@/lib/i18n/messages";
+
+type Failure = keyof Messages["pay"]["failures"];
+type Notice = keyof Messages["pay"]["notices"];
+
+/** Why the last attempt did not go through, announced when the page comes back. */
+export function FailureNotice({ failureCode, notice, m }: { failureCode: string | null; notice: string | null; m: Messages }) {
+  if (notice) {
+    const text = m.pay.notices[(notice in m.pay.notices ? notice : "generic") as Notice];
+    return <Alert tone="error" live title={text} />;
+  }
+  if (!failureCode) return null;
+  const reason = m.pay.failures[(failureCode in m.pay.failures ? failureCode : "generic") as Failure];
+  return (
+    <Alert tone="error" live title={m.pay.failedTitle}>
+      {reason} {m.pay.tryAgain}
+    </Alert>
+  );
+}

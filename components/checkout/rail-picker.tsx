@@ -1,0 +1,35 @@
+import type { Messages } from "@/lib/i18n/messages";
+import type { Rail } from "@/lib/rails/catalog";
+
+/**
+ * The rails this session offers, preferred first, as links: choosing one reloads the page
+ * with that rail's form, which needs no script and keeps every rail a single Tab stop.
+ */
+export function RailPicker({ sessionId, rails, selected, m }: { sessionId: string; rails: Rail[]; selected: Rail; m: Messages }) {
+  return (
+    <nav aria-labelledby="rails-heading" className="space-y-2">
+      <h2 id="rails-heading" className="font-semibold">
+        {m.pay.chooseMethod}
+      </h2>
+      <ul className="grid grid-cols-2 gap-2" data-testid="rails">
+        {rails.map((rail) => {
+          const current = rail === selected;
+          return (
+            <li key={rail}>
+              <a
+                href={`/checkout/${sessionId}?rail=${rail}`}
+                aria-current={current ? "page" : undefined}
+                className={
+                  "flex min-h-11 items-center rounded-md px-3 py-2 text-sm font-medium ring-1 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-slate-900 " +
+                  (current ? "bg-brand text-on-brand ring-brand" : "bg-white text-slate-900 ring-slate-300 hover:bg-slate-50")
+                }
+              >
+                {m.rails[rail]}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,49 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectPaidRedirect, fakeMerchantSite, newSession, nextYear } from "../support/checkout";
+
+test.beforeEach(async ({ page }) => fakeMerchantSite(page));
+
+/** Presses Tab until the named control has focus, as a keyboard user would. */
+async function tabTo(page: Page, name: RegExp | string, max = 25) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    const focused = page.locator(":focus");
+    const label = await focused.evaluate((el) => {
+      const id = el.id;
+      const byLabel = id ? document.querySelector(`label[for="${id}"]`)?.textContent : null;
+      return byLabel ?? el.textContent ?? "";
+    });
+    if (typeof name === "string" ? label.trim() === name : name.test(label)) return focused;
+  }
+  throw new Error(`never reached ${name} with Tab`);
+}
+
+test("pays by card with the keyboard alone", async ({ page }) => {
+  const s = await newSession();
+  await page.goto(s.checkoutUrl);
+  await tabTo(page, "Card number");
+  await page.keyboard.type("4242424242424242");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(`12/${nextYear()}`);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("123");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Ada Obi");
+  const pay = await tabTo(page, /^Pay ₦2,500\.00$/, 3);
+  await expect(pay).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expectPaidRedirect(page, s.id);
+});
+
+test("picks a rail, opens the test values and goes back, all by keyboard", async ({ page }) => {
+  const s = await newSession();
+  await page.goto(s.checkoutUrl);
+  await tabTo(page, "Test values");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("cell", { name: "4000002760003184" })).toBeVisible();
+  await tabTo(page, "USSD");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("link", { name: "USSD" })).toHaveAttribute("aria-current", "page");
+  const bank = await tabTo(page, "Your bank");
+  await expect(bank).toBeFocused();
+});

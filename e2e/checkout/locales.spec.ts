@@ -1,0 +1,39 @@
+import { expect, test } from "@playwright/test";
+import { expectPaidRedirect, fakeMerchantSite, newSession, nextYear } from "../support/checkout";
+
+test.beforeEach(async ({ page }) => fakeMerchantSite(page));
+
+const LOCALES = [
+  { locale: "en", currency: "USD", amount: 123456, total: "$1,234.56", number: "Card number", expiry: "Expiry date", cvc: "Security code", pay: "Pay $1,234.56", method: "Choose how to pay" },
+  { locale: "fr", currency: "XOF", amount: 15000, total: "15 000 F CFA", number: "Numéro de carte", expiry: "Date d'expiration", cvc: "Code de sécurité", pay: "Payer 15 000 F CFA", method: "Choisissez votre moyen de paiement" },
+  { locale: "pt", currency: "BRL", amount: 123456, total: "R$ 1.234,56", number: "Número do cartão", expiry: "Validade", cvc: "Código de segurança", pay: "Pagar R$ 1.234,56", method: "Escolha como pagar" },
+  { locale: "es", currency: "USD", amount: 123456, total: "1234,56 US$", number: "Número de tarjeta", expiry: "Fecha de vencimiento", cvc: "Código de seguridad", pay: "Pagar 1234,56 US$", method: "Elige cómo pagar" },
+];
+
+/** Intl puts (narrow) no-break spaces in amounts: match any space there. */
+const spaced = (text: string) => new RegExp(`^${text.replace(/[$.()]/g, "\\$&").replace(/ /g, "\\s")}$`);
+
+for (const l of LOCALES) {
+  test(`pays by card in ${l.locale}`, async ({ page }) => {
+    const s = await newSession({ locale: l.locale, currency: l.currency, amount: l.amount });
+    await page.goto(s.checkoutUrl);
+    await expect(page.locator(`[lang="${l.locale}"]`).first()).toBeVisible();
+    await expect(page.getByTestId("total")).toHaveText(spaced(l.total));
+    await expect(page.getByRole("navigation", { name: l.method })).toBeVisible();
+    await page.getByLabel(l.number).fill("4242424242424242");
+    await page.getByLabel(l.expiry).fill(`12/${nextYear()}`);
+    await page.getByLabel(l.cvc).fill("123");
+    await page.getByRole("button", { name: spaced(l.pay) }).click();
+    await expectPaidRedirect(page, s.id);
+  });
+}
+
+test("picks the buyer's language from Accept-Language when the session says auto", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "fr-FR" });
+  const page = await context.newPage();
+  const s = await newSession();
+  await page.goto(s.checkoutUrl);
+  await expect(page.getByRole("heading", { name: "Choisissez votre moyen de paiement" })).toBeVisible();
+  await expect(page.getByText("Mode test.")).toBeVisible();
+  await context.close();
+});

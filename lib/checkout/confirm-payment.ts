@@ -1,0 +1,45 @@
+import type { Database } from "@/db/client";
+import { cancelOpenPayments, findPaymentById, flagRequiresRefund, transitionPayment, type PaymentRow } from "@/db/queries/payments";
+import { listSessionPayments, transitionSession, type SessionRow } from "@/db/queries/sessions";
+import { invalidState, notFound } from "@/lib/api/errors";
+import { recordEvent } from "./record-event";
+import { paymentToObject, sessionToObject } from "./serialize";
+
+export type ConfirmPaymentOptions = { paymentId: string; at: Date };
+export type Settled = { payment: PaymentRow; session: SessionRow | null; changed: boolean };
+
+/**
+ * The bank or wallet says the money arrived. One transaction: the payment becomes
+ * `succeeded` (from pending, requires_action, or canceled: money that arrives anyway is
+ * never dropped), then the session becomes `paid` if it still can. When it cannot (already
+ * paid by another payment, expired, canceled) the payment is kept, flagged `requiresRefund`.
+ */
+export async function confirmPayment(db: Database, opts: ConfirmPaymentOptions): Promise<Settled> {
+  const { paymentId, at } = opts;
+  return db.transaction(async (tx) => {
+    const won = await transitionPayment(tx, {
+      id: paymentId,
+      from: ["pending", "requires_action", "canceled"],
+      to: "succeeded",
+      set: { paidAt: at, nextAction: null },
+    });
+    if (!won) {
+      const current = await findPaymentById(tx, paymentId);
+      if (!current) throw notFound("payment", paymentId);
+      // A repeated confirmation is not news: answer with what was recorded.
+      if (current.status === "succeeded") return { payment: current, session: null, changed: false };
+      throw invalidState(`This payment is ${current.status}; it cannot be confirmed.`, "payment_not_pending");
+    }
+    const session = await transitionSession(tx, { id: won.sessionId, from: ["open", "pending"], to: "paid", set: { paidAt: at } });
+    let payment = won;
+    if (session) await cancelOpenPayments(tx, session.id, won.id);
+    else payment = await flagRequiresRefund(tx, won.id);
+    const scope = { merchantId: payment.merchantId, livemode: payment.livemode };
+    await recordEvent(tx, { ...scope, type: "payment.succeeded", object: paymentToObject(payment), at });
+    if (session) {
+      const object = sessionToObject(session, await listSessionPayments(tx, session.id));
+      await recordEvent(tx, { ...scope, type: "checkout.session.paid", object, at });
+    }
+    return { payment, session, changed: true };
+  });
+}

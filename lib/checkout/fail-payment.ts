@@ -1,0 +1,43 @@
+import type { Database } from "@/db/client";
+import { findPaymentById, recordFailedAttempt, transitionPayment } from "@/db/queries/payments";
+import { listSessionPayments } from "@/db/queries/sessions";
+import { invalidState, notFound } from "@/lib/api/errors";
+import type { Settled } from "./confirm-payment";
+import { MAX_FAILED_ATTEMPTS } from "./pay-session";
+import { recordEvent } from "./record-event";
+import { paymentToObject, sessionToObject } from "./serialize";
+
+export type FailPaymentOptions = { paymentId: string; failureCode: string; failureMessage: string; at: Date };
+
+/**
+ * The bank, wallet or 3-D Secure said no. One transaction: the waiting payment becomes
+ * `failed`, and its session goes back to `open` for another try (or to `failed` after the
+ * fifth failed attempt).
+ */
+export async function failPayment(db: Database, opts: FailPaymentOptions): Promise<Settled> {
+  const { paymentId, at } = opts;
+  return db.transaction(async (tx) => {
+    const payment = await transitionPayment(tx, {
+      id: paymentId,
+      from: ["pending", "requires_action"],
+      to: "failed",
+      set: { failureCode: opts.failureCode, failureMessage: opts.failureMessage, nextAction: null },
+    });
+    if (!payment) {
+      const current = await findPaymentById(tx, paymentId);
+      if (!current) throw notFound("payment", paymentId);
+      if (current.status === "failed") return { payment: current, session: null, changed: false };
+      throw invalidState(`This payment is ${current.status}; it cannot be failed.`, "payment_not_pending");
+    }
+    // A waiting payment is the session's current one, so its session is pending (or has
+    // already ended, and then stays as it is).
+    const session = await recordFailedAttempt(tx, payment.sessionId, MAX_FAILED_ATTEMPTS);
+    const scope = { merchantId: payment.merchantId, livemode: payment.livemode };
+    await recordEvent(tx, { ...scope, type: "payment.failed", object: paymentToObject(payment), at });
+    if (session?.status === "failed") {
+      const object = sessionToObject(session, await listSessionPayments(tx, session.id));
+      await recordEvent(tx, { ...scope, type: "checkout.session.failed", object, at });
+    }
+    return { payment, session, changed: true };
+  });
+}

@@ -1,0 +1,200 @@
+// The built-in sandbox (SPEC 3.3): every rail, deterministic, no money moves. Asynchronous
+// rails stay pending until POST /api/v1/test/payments/{id}/succeed|fail (or the page's
+// "Simulate" buttons) confirm them, through the same code path a real notification takes.
+import { randomInt } from "node:crypto";
+import { z } from "zod";
+import { buildBoleto } from "@/lib/rails/boleto";
+import { RAILS } from "@/lib/rails/catalog";
+import { findNigerianBank } from "@/lib/rails/ng-banks";
+import { makeNuban } from "@/lib/rails/nuban";
+import { buildPixBrCode } from "@/lib/rails/pix";
+import { telHref, ussdDialString, wholeNairaFromKobo } from "@/lib/rails/ussd";
+import type { BankAccount, Notification, PaymentProvider, StartPaymentRequest, StartPaymentResult } from "./types";
+
+const MINUTE = 60_000;
+export const DEADLINES_MS = {
+  challenge: 15 * MINUTE,
+  transfer: 30 * MINUTE,
+  ussd: 30 * MINUTE,
+  pix: 30 * MINUTE,
+  mobileMoney: 15 * MINUTE,
+  directDebit: 2 * 24 * 60 * MINUTE,
+} as const;
+export const BOLETO_DUE_DAYS = 3;
+
+export const CARD_FAILURES = {
+  card_declined: "The card was declined.",
+  insufficient_funds: "The card has insufficient funds.",
+  expired_card: "The card has expired.",
+  incorrect_cvc: "The card's security code is incorrect.",
+  processing_error: "An error occurred while processing the card. Try again.",
+  authentication_failed: "The cardholder did not pass 3-D Secure authentication.",
+} as const;
+
+export const ASYNC_FAILURE = { code: "payment_failed", message: "The bank or wallet reported that the payment failed." } as const;
+
+/** The sandbox's test cards and what each does; any other valid number is declined. */
+export const SANDBOX_CARDS: Record<string, "succeeds" | "challenge" | Exclude<keyof typeof CARD_FAILURES, "authentication_failed">> = {
+  "4242424242424242": "succeeds",
+  "5555555555554444": "succeeds",
+  "378282246310005": "succeeds",
+  "4000000000000002": "card_declined",
+  "4000000000009995": "insufficient_funds",
+  "4000000000000069": "expired_card",
+  "4000000000000127": "incorrect_cvc",
+  "4000000000000119": "processing_error",
+  "4000002760003184": "challenge",
+};
+
+// The sandbox's collection bank and Pix key: fixed, so the instructions look real.
+const SANDBOX_BANK = findNigerianBank("wema")!;
+const SANDBOX_PIX_KEY = "7d9f0335-8dcc-4054-9bf9-0dbd61d36906";
+const SANDBOX_BOLETO_BANK = "001";
+
+function randomDigits(n: number): string {
+  let out = "";
+  for (let i = 0; i < n; i++) out += String(randomInt(10));
+  return out;
+}
+
+export function sandboxBankAccount(merchantName: string): BankAccount {
+  return {
+    bankId: SANDBOX_BANK.id,
+    bankName: SANDBOX_BANK.name,
+    accountNumber: makeNuban(SANDBOX_BANK.code, randomDigits(9)),
+    accountName: `${merchantName.slice(0, 60)} (Kassa)`,
+  };
+}
+
+const iso = (d: Date) => d.toISOString();
+const after = (at: Date, ms: number) => new Date(at.getTime() + ms);
+
+/** A boleto is due at the end of its day in São Paulo (UTC-3): 03:00 UTC the next day. */
+function boletoDeadline(at: Date): { dueDate: string; deadline: Date } {
+  const due = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate() + BOLETO_DUE_DAYS));
+  return { dueDate: due.toISOString().slice(0, 10), deadline: new Date(due.getTime() + 27 * 3_600_000) };
+}
+
+function startCard(req: StartPaymentRequest & { request: { rail: "card" } }): StartPaymentResult {
+  const { card } = req.request;
+  const details = { brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear };
+  const behaviour = SANDBOX_CARDS[card.number] ?? "card_declined";
+  if (behaviour === "succeeds") return { status: "succeeded", nextAction: null, details, expiresAt: null };
+  if (behaviour === "challenge") {
+    return {
+      status: "requires_action",
+      nextAction: { type: "three_d_secure", url: req.challengeUrl },
+      details,
+      expiresAt: after(req.at, DEADLINES_MS.challenge),
+    };
+  }
+  return { status: "failed", failureCode: behaviour, failureMessage: CARD_FAILURES[behaviour], nextAction: null, details, expiresAt: null };
+}
+
+function start(req: StartPaymentRequest): StartPaymentResult {
+  const { request: r, at } = req;
+  switch (r.rail) {
+    case "card":
+      return startCard({ ...req, request: r });
+    case "transfer":
+    case "virtual_account": {
+      const account = r.rail === "virtual_account" && r.account ? r.account : sandboxBankAccount(req.merchant.name);
+      const expiresAt = after(at, DEADLINES_MS.transfer);
+      const shown = { bankName: account.bankName, accountNumber: account.accountNumber, accountName: account.accountName };
+      return {
+        status: "pending",
+        nextAction: { type: "bank_transfer", ...shown, expiresAt: iso(expiresAt) },
+        details: { ...shown, expiresAt: iso(expiresAt) },
+        expiresAt,
+        providerData: { bankId: account.bankId },
+      };
+    }
+    case "ussd": {
+      const dialString = ussdDialString(r.bank.id, wholeNairaFromKobo(req.amount), randomDigits(8));
+      return {
+        status: "pending",
+        nextAction: { type: "ussd", dialString, telUrl: telHref(dialString) },
+        details: { bank: r.bank.name, dialString },
+        expiresAt: after(at, DEADLINES_MS.ussd),
+      };
+    }
+    case "direct_debit": {
+      const masked = `******${r.accountNumber.slice(-4)}`;
+      return {
+        status: "pending",
+        nextAction: { type: "await_debit", bank: r.bank.name },
+        details: { bank: r.bank.name, accountNumber: masked },
+        expiresAt: after(at, DEADLINES_MS.directDebit),
+      };
+    }
+    case "pix": {
+      const brCode = buildPixBrCode({
+        key: SANDBOX_PIX_KEY,
+        merchantName: req.merchant.name,
+        merchantCity: "SAO PAULO",
+        amountMinor: req.amount,
+        txid: req.paymentId.replace(/^pay_/, "").slice(0, 25),
+      });
+      const expiresAt = after(at, DEADLINES_MS.pix);
+      return {
+        status: "pending",
+        nextAction: { type: "pix", brCode, expiresAt: iso(expiresAt) },
+        details: { brCode, expiresAt: iso(expiresAt) },
+        expiresAt,
+      };
+    }
+    case "boleto": {
+      const { dueDate, deadline } = boletoDeadline(at);
+      const boleto = buildBoleto({
+        bankCode: SANDBOX_BOLETO_BANK,
+        amountCents: req.amount,
+        dueDate: new Date(`${dueDate}T12:00:00Z`),
+        freeField25: randomDigits(25),
+      });
+      return {
+        status: "pending",
+        nextAction: { type: "boleto", ...boleto, dueDate },
+        details: { ...boleto, dueDate },
+        expiresAt: deadline,
+      };
+    }
+    case "mobile_money":
+      return {
+        status: "pending",
+        nextAction: { type: "approve_on_phone", operator: r.operator.name, phone: r.phone },
+        details: { operator: r.operator.id, phone: r.phone },
+        expiresAt: after(at, DEADLINES_MS.mobileMoney),
+      };
+  }
+}
+
+const notification = z.discriminatedUnion("outcome", [
+  z.object({ paymentId: z.string().min(1), outcome: z.literal("succeeded") }),
+  z.object({
+    paymentId: z.string().min(1),
+    outcome: z.literal("failed"),
+    failureCode: z.string().regex(/^[a-z_]{1,64}$/).default(ASYNC_FAILURE.code),
+    failureMessage: z.string().max(500).default(ASYNC_FAILURE.message),
+  }),
+]);
+
+export const sandboxProvider: PaymentProvider = {
+  name: "sandbox",
+  rails: RAILS,
+  async startPayment(req) {
+    return start(req);
+  },
+  async completeChallenge(payment, passed) {
+    return passed
+      ? { paymentId: payment.id, outcome: "succeeded" }
+      : {
+          paymentId: payment.id,
+          outcome: "failed",
+          failureCode: "authentication_failed",
+          failureMessage: CARD_FAILURES.authentication_failed,
+        };
+  },
+  parseNotification(body): Notification {
+    return notification.parse(body);
+  },
+};

@@ -1,0 +1,57 @@
+import { Redis } from "ioredis";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { ApiError } from "@/lib/api/errors";
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+
+type Limiters = { ip: RateLimiterAbstract; session: RateLimiterAbstract };
+const g = globalThis as unknown as { __kassaLimiters?: Limiters };
+
+function make(prefix: string, points: number): RateLimiterAbstract {
+  const { REDIS_URL, RATE_LIMIT_WINDOW_S: duration } = env();
+  const memory = new RateLimiterMemory({ keyPrefix: prefix, points, duration });
+  if (!REDIS_URL) return memory;
+  const client = sharedRedis(REDIS_URL);
+  // If Redis goes away, each instance limits on its own rather than letting everything through.
+  return new RateLimiterRedis({ storeClient: client, keyPrefix: `kassa:${prefix}`, points, duration, insuranceLimiter: memory });
+}
+
+let redis: Redis | undefined;
+function sharedRedis(url: string): Redis {
+  if (!redis) {
+    redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    redis.on("error", (err) => log.warn({ err: err.message }, "redis unavailable for rate limits"));
+  }
+  return redis;
+}
+
+function limiters(): Limiters {
+  g.__kassaLimiters ??= {
+    ip: make("pay-ip", env().RATE_LIMIT_PAY_PER_IP),
+    session: make("pay-session", env().RATE_LIMIT_PAY_PER_SESSION),
+  };
+  return g.__kassaLimiters;
+}
+
+/** The client as the nearest proxy saw it (Next fills X-Forwarded-For from the socket when there is none). */
+export function clientIp(headers: Headers): string {
+  const forwarded = headers.get("x-forwarded-for");
+  const last = forwarded?.split(",").at(-1)?.trim();
+  return last || "unknown";
+}
+
+/** Counts one payment attempt against the IP and the session; 429 with Retry-After when over. */
+export async function limitPaymentAttempt(ip: string, sessionId: string): Promise<void> {
+  const { ip: byIp, session: bySession } = limiters();
+  for (const [limiter, key] of [[byIp, ip], [bySession, sessionId]] as const) {
+    try {
+      await limiter.consume(key);
+    } catch (res) {
+      if (!(res instanceof RateLimiterRes)) throw res;
+      const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+      throw new ApiError("rate_limited", "too_many_attempts", `Too many payment attempts. Try again in ${seconds} seconds.`, {
+        headers: { "Retry-After": String(seconds) },
+      });
+    }
+  }
+}
