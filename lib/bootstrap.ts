@@ -8,13 +8,22 @@ import { databaseHandle } from "@/lib/db";
 import { env, publicUrl } from "@/lib/env";
 import { log } from "@/lib/log";
 import { createMerchant } from "@/lib/merchants/create-merchant";
+import { DEMO_MERCHANT_NAME, demoTestKey } from "@/lib/merchants/demo";
 import { serverSecret } from "@/lib/security/secret";
 import { startWebhookWorker, webhookWorkerSettings } from "@/lib/webhooks/worker";
 
 /** First start on an empty database: a demo merchant, its test key printed once. */
 export async function ensureDemoMerchant(db: Database): Promise<void> {
   if ((await countMerchants(db)) > 0) return;
-  const { merchant, testKey } = await createMerchant(db, { name: "Demo Store", brandColor: "#0f766e" });
+  let created;
+  try {
+    created = await createMerchant(db, { name: DEMO_MERCHANT_NAME, brandColor: "#0f766e", testKeySecret: demoTestKey() });
+  } catch (err) {
+    // Several instances starting on one empty database: the first one's demo merchant wins.
+    if ((await countMerchants(db)) > 0) return;
+    throw err;
+  }
+  const { merchant, testKey } = created;
   const url = publicUrl();
   // Printed to the terminal, never to the structured log: the secret must not reach log storage.
   process.stdout.write(
@@ -32,7 +41,9 @@ export async function ensureDemoMerchant(db: Database): Promise<void> {
       `      -H "Content-Type: application/json" \\`,
       `      -d '{"amount": 250000, "currency": "NGN", "description": "Order #1001", "successUrl": "${url}/demo/success?session={CHECKOUT_SESSION_ID}"}'`,
       "",
-      "  then open the checkoutUrl it returns.",
+      "  then open the checkoutUrl it returns, or try the demo store:",
+      "",
+      `    ${url}/demo`,
       "",
     ].join("\n") + "\n",
   );

@@ -1,6 +1,8 @@
 import type { MerchantRow } from "@/db/queries/merchants";
 import { t, type Messages } from "@/lib/i18n/messages";
 import { brandCss } from "@/lib/security/colors";
+import type { EmbedInfo } from "@/lib/checkout/embed";
+import { CONTENT_ID, EmbedBridge } from "./embed-bridge";
 import { TestModeBanner } from "./test-mode-banner";
 
 type Props = {
@@ -10,13 +12,18 @@ type Props = {
   m: Messages;
   nonce?: string;
   cancelUrl: string | null;
+  /** Set for embedded sessions: the page talks to the merchant's page and sizes to its content. */
+  embed?: EmbedInfo | null;
   children: React.ReactNode;
 };
 
 /** The frame every checkout state shares: merchant branding, test-mode banner, footer. */
-export function CheckoutShell({ merchant, livemode, locale, m, nonce, cancelUrl, children }: Props) {
+export function CheckoutShell({ merchant, livemode, locale, m, nonce, cancelUrl, embed, children }: Props) {
+  // In a frame the page must be as tall as its content, no taller, so the frame can follow it.
+  const layout = embed ? "mx-auto flex max-w-lg flex-col px-2 py-2" : "mx-auto flex min-h-dvh max-w-lg flex-col px-3 py-4 sm:py-10";
   return (
-    <div lang={locale} className="mx-auto flex min-h-dvh max-w-lg flex-col px-3 py-4 sm:py-10">
+    <div id={CONTENT_ID} lang={locale} className={layout}>
+      {embed ? <EmbedBridge {...embed} /> : null}
       {/* The brand colour reaches CSS only as a validated hex, through a nonce'd style. */}
       <style nonce={nonce}>{brandCss(merchant.brandColor)}</style>
       {!livemode ? <TestModeBanner m={m} /> : null}
@@ -31,11 +38,11 @@ export function CheckoutShell({ merchant, livemode, locale, m, nonce, cancelUrl,
         <div className="space-y-5 p-4 sm:p-6">{children}</div>
       </main>
       {cancelUrl ? (
-        <a href={cancelUrl} className="mt-4 self-start text-sm text-slate-700 underline underline-offset-2 hover:text-slate-900">
+        <a href={cancelUrl} target={embed ? "_top" : undefined} className="mt-4 self-start text-sm text-slate-700 underline underline-offset-2 hover:text-slate-900">
           ← {t(m.backToMerchant, { merchant: merchant.name })}
         </a>
       ) : null}
-      <p className="mt-auto pt-6 text-center text-xs text-slate-600">{m.poweredBy}</p>
+      <p className={`${embed ? "pt-3" : "mt-auto pt-6"} text-center text-xs text-slate-600`}>{m.poweredBy}</p>
     </div>
   );
 }

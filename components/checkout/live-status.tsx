@@ -9,7 +9,7 @@ const EVERY_MS = 3000;
  * Watches a waiting payment through the buyer API. When it settles, the buyer goes to
  * the merchant (paid) or sees the page's new state. Without script, a meta refresh does it.
  */
-export function LiveStatus({ sessionId, paymentId }: { sessionId: string; paymentId: string }) {
+export function LiveStatus({ sessionId, paymentId, embedded = false }: { sessionId: string; paymentId: string; embedded?: boolean }) {
   const router = useRouter();
   useEffect(() => {
     let stopped = false;
@@ -21,7 +21,8 @@ export function LiveStatus({ sessionId, paymentId }: { sessionId: string; paymen
           const res = await fetch(`/api/v1/checkout/${sessionId}`, { cache: "no-store" });
           if (res.ok) {
             const s = (await res.json()) as { status: string; redirectUrl: string | null; payment: { id: string; status: string } | null };
-            if (s.redirectUrl) return window.location.assign(s.redirectUrl);
+            // Embedded, the page re-renders as paid and tells the merchant's page instead.
+            if (s.redirectUrl) return embedded ? router.refresh() : window.location.assign(s.redirectUrl);
             const waiting = s.payment?.id === paymentId && (s.payment.status === "pending" || s.payment.status === "requires_action");
             if (s.status !== "pending" || !waiting) return router.refresh();
           }
@@ -36,6 +37,6 @@ export function LiveStatus({ sessionId, paymentId }: { sessionId: string; paymen
       stopped = true;
       clearTimeout(timer);
     };
-  }, [sessionId, paymentId, router]);
+  }, [sessionId, paymentId, router, embedded]);
   return null;
 }

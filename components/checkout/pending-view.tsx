@@ -19,6 +19,7 @@ type Props = {
   merchantName: string;
   locale: string;
   m: Messages;
+  embedded?: boolean;
 };
 
 function Copyable({ label, value, display, m, mono = true }: { label: string; value: string; display?: string; m: Messages; mono?: boolean }) {
@@ -132,7 +133,7 @@ async function Instructions({ payment, amountText, merchantName, locale, m, sess
 }
 
 export async function PendingView(props: Props) {
-  const { sessionId, payment, livemode, m } = props;
+  const { sessionId, payment, livemode, m, embedded } = props;
   return (
     <section aria-labelledby="pending-heading" className="space-y-4">
       {/* Without script the page reloads itself; with it, LiveStatus polls instead. */}
@@ -144,7 +145,7 @@ export async function PendingView(props: Props) {
         <p className="text-sm text-slate-700">{m.pending.autoUpdate}</p>
       </div>
       <Instructions {...props} />
-      <LiveStatus sessionId={sessionId} paymentId={payment.id} />
+      <LiveStatus sessionId={sessionId} paymentId={payment.id} embedded={embedded} />
       {!livemode ? (
         <form action={simulate} aria-label={m.pending.sandboxControls} className="space-y-2 rounded-md bg-amber-50 p-3 ring-1 ring-amber-200">
           <p className="text-sm font-semibold text-amber-950">{m.pending.sandboxControls}</p>

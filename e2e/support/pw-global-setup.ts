@@ -6,6 +6,8 @@ import { createMerchantViaCli, freshDatabase, startServer } from "./stack";
 
 export default async function globalSetup() {
   const db = await freshDatabase();
+  // A first start on the empty database makes the demo merchant the demo store sells for.
+  await (await startServer(db)).stop();
   const shop = await createMerchantViaCli(db, "Acme Lagos", ["--brand-color", "#1d4ed8"]);
   const logFile = path.join(os.tmpdir(), `kassa-e2e-${process.pid}.log`);
   const server = await startServer(db, {}, { logFile });

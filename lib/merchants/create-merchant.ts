@@ -11,6 +11,8 @@ export type CreateMerchantOptions = {
   brandColor?: string | null;
   rails?: Rail[];
   feeSchedule?: FeeSchedule;
+  /** A test key to use instead of a random one (the demo merchant's, derived from the server secret). */
+  testKeySecret?: string;
 };
 
 export type CreatedMerchant = { merchant: MerchantRow; testKey: CreatedKey; liveKey: CreatedKey };
@@ -26,7 +28,7 @@ export async function createMerchant(db: Database, opts: CreateMerchantOptions):
       rails: opts.rails ?? RAILS,
       feeSchedule: opts.feeSchedule ?? {},
     });
-    const testKey = await createApiKey(tx, merchant.id, false);
+    const testKey = await createApiKey(tx, merchant.id, false, opts.testKeySecret);
     const liveKey = await createApiKey(tx, merchant.id, true);
     return { merchant, testKey, liveKey };
   });

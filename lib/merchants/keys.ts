@@ -13,8 +13,9 @@ export function hashKey(secret: string): string {
 export type CreatedKey = { id: string; secret: string; prefix: string; livemode: boolean };
 
 /** Creates a key; its secret is returned here once and never stored. */
-export async function createApiKey(db: Database, merchantId: string, livemode: boolean): Promise<CreatedKey> {
-  const secret = `sk_${livemode ? "live" : "test"}_${randomBase62(32)}`; // 190 bits
+export async function createApiKey(db: Database, merchantId: string, livemode: boolean, given?: string): Promise<CreatedKey> {
+  const secret = given ?? `sk_${livemode ? "live" : "test"}_${randomBase62(32)}`; // 190 bits
+  if (!KEY_PATTERN.test(secret) || secret.startsWith("sk_live_") !== livemode) throw new Error("malformed API key");
   const prefix = secret.slice(0, DISPLAY_PREFIX_LENGTH);
   const row = await insertApiKey(db, { id: newId("apiKey"), merchantId, livemode, hash: hashKey(secret), prefix });
   return { id: row.id, secret, prefix, livemode };

@@ -31,7 +31,9 @@ const pagePath = (id: string, query?: Record<string, string>) =>
 
 /** Where the buyer goes once the session has moved: the merchant when paid, else the page. */
 function nextStop(session: SessionRow): string {
-  return session.status === "paid" ? fillSessionId(session.successUrl, session.id) : pagePath(session.id);
+  // An embedded checkout stays in its frame: its paid view tells the merchant's page, which navigates.
+  if (session.status === "paid" && session.uiMode !== "embedded") return fillSessionId(session.successUrl, session.id);
+  return pagePath(session.id);
 }
 
 /** An expected refusal goes back to the form with its codes; anything else is a real fault. */

@@ -18,6 +18,7 @@ import { TimeLeft } from "@/components/checkout/time-left";
 import type { SessionRow } from "@/db/queries/sessions";
 import { loadCheckout, waitingPayment } from "@/lib/checkout/load-checkout";
 import { decodeErrors } from "@/lib/checkout/pay-form";
+import { embedOf } from "@/lib/checkout/embed";
 import { fillSessionId } from "@/lib/checkout/redirects";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
@@ -98,16 +99,18 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
   } else if (waiting) {
     body = (
       <PendingView sessionId={session.id} payment={waiting} livemode={session.livemode} amountText={amountText}
-        merchantName={merchant.name} locale={locale} m={m} />
+        merchantName={merchant.name} locale={locale} m={m} embedded={session.uiMode === "embedded"} />
     );
   } else if (session.status === "paid") {
-    body = <PaidView successUrl={fillSessionId(session.successUrl, session.id)} merchantName={merchant.name} m={m} />;
+    body = (
+      <PaidView successUrl={fillSessionId(session.successUrl, session.id)} merchantName={merchant.name} m={m} embedded={session.uiMode === "embedded"} />
+    );
   } else {
     body = <StatusMessage status={session.status} merchantName={merchant.name} m={m} />;
   }
 
   return (
-    <CheckoutShell merchant={merchant} livemode={session.livemode} locale={locale} m={m} nonce={h.get("x-nonce") ?? undefined} cancelUrl={cancelUrl}>
+    <CheckoutShell merchant={merchant} livemode={session.livemode} locale={locale} m={m} nonce={h.get("x-nonce") ?? undefined} cancelUrl={cancelUrl} embed={embedOf(session)}>
       <OrderSummary amount={session.amount} currency={currency} locale={locale} lineItems={session.lineItems} description={session.description} m={m} />
       {body}
       <title>{`${m.pageTitle} · ${merchant.name}`}</title>

@@ -10,6 +10,7 @@ import { getDb } from "@/lib/db";
 import { MESSAGES, t } from "@/lib/i18n/messages";
 import { resolveLocale } from "@/lib/i18n/negotiate";
 import { formatMoney, type Currency } from "@/lib/money/currencies";
+import { embedOf } from "@/lib/checkout/embed";
 import { completeChallenge } from "../actions";
 
 export const metadata: Metadata = { referrer: "same-origin" };
@@ -20,7 +21,7 @@ export default async function ThreeDsPage({ params }: { params: Promise<{ id: st
   const checkout = await loadCheckout(await getDb(), id, now());
   if (!checkout) notFound();
   const { session, merchant, payments } = checkout;
-  if (session.status === "paid") redirect(fillSessionId(session.successUrl, session.id));
+  if (session.status === "paid") redirect(session.uiMode === "embedded" ? `/checkout/${session.id}` : fillSessionId(session.successUrl, session.id));
   const payment = waitingPayment(payments);
   if (!payment || payment.status !== "requires_action") redirect(`/checkout/${session.id}`);
 
@@ -29,7 +30,7 @@ export default async function ThreeDsPage({ params }: { params: Promise<{ id: st
   const m = MESSAGES[locale];
   const amount = formatMoney(session.amount, session.currency as Currency, locale);
   return (
-    <CheckoutShell merchant={merchant} livemode={session.livemode} locale={locale} m={m} nonce={h.get("x-nonce") ?? undefined} cancelUrl={null}>
+    <CheckoutShell merchant={merchant} livemode={session.livemode} locale={locale} m={m} nonce={h.get("x-nonce") ?? undefined} cancelUrl={null} embed={embedOf(session)}>
       <title>{`${m.threeDs.title} · ${merchant.name}`}</title>
       <section aria-labelledby="tds-heading" className="space-y-4">
         <h2 id="tds-heading" className="text-lg font-semibold">

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import Script from "next/script";
+
+export const metadata: Metadata = { title: "Checkout · Demo store" };
+
+// The demo store's own checkout page, with Kassa mounted inside it by embed.js.
+export default async function EmbeddedCheckout({ searchParams }: { searchParams: Promise<{ session?: string }> }) {
+  const { session } = await searchParams;
+  if (!session || !/^cs_test_[0-9A-Za-z]{16,64}$/.test(session)) notFound();
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
+  return (
+    <main className="mx-auto max-w-xl px-3 py-6">
+      <p className="text-sm font-medium text-teal-800">Kassa demo store · embedded checkout</p>
+      <h1 className="mb-4 text-2xl font-semibold">Ìyá Àdùké Market: pay for your order</h1>
+      <div id="kassa-checkout" data-session={session} />
+      <p className="mt-4 text-sm text-slate-700">
+        The payment form above is Kassa, framed in this page. This page is told when the payment completes and then
+        shows the order status it reads from Kassa&apos;s API.
+      </p>
+      <Script src="/embed.js" strategy="afterInteractive" nonce={nonce} />
+      <Script id="kassa-mount" strategy="afterInteractive" nonce={nonce}>
+        {`(function mount(){
+  if (!window.Kassa) return setTimeout(mount, 50);
+  var el = document.getElementById("kassa-checkout");
+  window.Kassa.mount(el, {
+    sessionId: el.dataset.session,
+    onComplete: function (e) { window.location.href = "/demo/success?session=" + encodeURIComponent(e.sessionId); }
+  });
+})();`}
+      </Script>
+    </main>
+  );
+}
