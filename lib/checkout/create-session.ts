@@ -1,4 +1,4 @@
-import type { Database } from "@/db/client";
+import { withTransaction, type Database } from "@/db/client";
 import type { MerchantRow } from "@/db/queries/merchants";
 import { insertSession } from "@/db/queries/sessions";
 import { validationError, type ErrorIssue } from "@/lib/api/errors";
@@ -68,7 +68,8 @@ export async function createSession(db: Database, opts: CreateSessionOptions): P
   const amount = input.amount ?? input.lineItems!.reduce((sum, li) => sum + li.unitAmount * li.quantity, 0);
   const allowedOrigins = input.allowedOrigins ?? [new URL(input.successUrl).origin];
 
-  return db.transaction(async (tx) => {
+  // Every check above has passed: from here on nothing throws before the writes.
+  return withTransaction(db, async (tx) => {
     const row = await insertSession(tx, {
       id: sessionId(livemode),
       merchantId: merchant.id,
