@@ -8,6 +8,7 @@ import { databaseHandle } from "@/lib/db";
 import { env, publicUrl } from "@/lib/env";
 import { log } from "@/lib/log";
 import { createMerchant } from "@/lib/merchants/create-merchant";
+import { warmRateLimits } from "@/lib/security/rate-limit";
 import { serverSecret } from "@/lib/security/secret";
 
 /** First start on an empty database: a demo merchant, its test key printed once. */
@@ -66,6 +67,7 @@ export async function bootServer(): Promise<void> {
   const handle = await databaseHandle();
   // Fails now, with the reason, rather than at the first card payment.
   serverSecret();
+  await warmRateLimits();
   await ensureDemoMerchant(handle.db);
   startBackgroundJobs();
   log.info({ database: handle.kind, publicUrl: publicUrl() }, "kassa ready");
