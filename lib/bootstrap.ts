@@ -9,6 +9,7 @@ import { env, publicUrl } from "@/lib/env";
 import { log } from "@/lib/log";
 import { createMerchant } from "@/lib/merchants/create-merchant";
 import { DEMO_MERCHANT_NAME, demoTestKey } from "@/lib/merchants/demo";
+import { warmRateLimits } from "@/lib/security/rate-limit";
 import { serverSecret } from "@/lib/security/secret";
 import { startWebhookWorker, webhookWorkerSettings } from "@/lib/webhooks/worker";
 
@@ -97,6 +98,7 @@ export async function bootServer(): Promise<void> {
   const handle = await databaseHandle();
   // Fails now, with the reason, rather than at the first card payment.
   serverSecret();
+  await warmRateLimits();
   await ensureDemoMerchant(handle.db);
   startBackgroundJobs();
   log.info({ database: handle.kind, publicUrl: publicUrl() }, "kassa ready");

@@ -55,6 +55,8 @@ const schema = z.object({
     (v) => (v === "" ? undefined : v),
     z.string().regex(/^rediss?:\/\//, "must be redis://… or rediss://…").optional(),
   ),
+  // Namespace for Kassa's keys in a Redis shared with other software (or other installs).
+  REDIS_KEY_PREFIX: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^[\w:.-]{1,64}$/).default("kassa")),
   // Payment attempts allowed per client IP and per checkout session in RATE_LIMIT_WINDOW_S.
   RATE_LIMIT_PAY_PER_IP: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).default(30)),
   RATE_LIMIT_PAY_PER_SESSION: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).default(10)),

@@ -115,3 +115,12 @@ export type PaymentRow = typeof payments.$inferSelect;
 export async function listSessionPayments(db: Database, sessionId: string): Promise<PaymentRow[]> {
   return db.select().from(payments).where(eq(payments.sessionId, sessionId)).orderBy(payments.createdAt);
 }
+
+/**
+ * Locks a session's row for the rest of the transaction. Every transaction that changes a
+ * session and its payments takes the session first, then the payments, so that two of
+ * them (a confirmation and an expiry, say) queue instead of deadlocking.
+ */
+export async function lockSession(db: Database, id: string): Promise<void> {
+  await db.select({ id: checkoutSessions.id }).from(checkoutSessions).where(eq(checkoutSessions.id, id)).for("update");
+}

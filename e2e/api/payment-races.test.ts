@@ -70,7 +70,7 @@ describe.skipIf(!onPostgres())("payment races on PostgreSQL", () => {
 
   it("settles a confirmation racing the expiry one way, and never loses the payment", async () => {
     const cases = [];
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 16; i++) {
       const s = await createSession(A().testKey, { expiresIn: 300 });
       cases.push({ s, p: (await pay(s.id, { rail: "transfer" })).body.payment });
     }

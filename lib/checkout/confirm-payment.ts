@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import { cancelOpenPayments, findPaymentById, flagRequiresRefund, transitionPayment, type PaymentRow } from "@/db/queries/payments";
-import { listSessionPayments, transitionSession, type SessionRow } from "@/db/queries/sessions";
+import { listSessionPayments, lockSession, transitionSession, type SessionRow } from "@/db/queries/sessions";
 import { invalidState, notFound } from "@/lib/api/errors";
 import { recordEvent } from "./record-event";
 import { paymentToObject, sessionToObject } from "./serialize";
@@ -17,6 +17,9 @@ export type Settled = { payment: PaymentRow; session: SessionRow | null; changed
 export async function confirmPayment(db: Database, opts: ConfirmPaymentOptions): Promise<Settled> {
   const { paymentId, at } = opts;
   return db.transaction(async (tx) => {
+    const before = await findPaymentById(tx, paymentId);
+    if (!before) throw notFound("payment", paymentId);
+    await lockSession(tx, before.sessionId);
     const won = await transitionPayment(tx, {
       id: paymentId,
       from: ["pending", "requires_action", "canceled"],
@@ -24,8 +27,7 @@ export async function confirmPayment(db: Database, opts: ConfirmPaymentOptions):
       set: { paidAt: at, nextAction: null },
     });
     if (!won) {
-      const current = await findPaymentById(tx, paymentId);
-      if (!current) throw notFound("payment", paymentId);
+      const current = (await findPaymentById(tx, paymentId))!;
       // A repeated confirmation is not news: answer with what was recorded.
       if (current.status === "succeeded") return { payment: current, session: null, changed: false };
       throw invalidState(`This payment is ${current.status}; it cannot be confirmed.`, "payment_not_pending");

@@ -1,5 +1,5 @@
 import type { Database } from "@/db/client";
-import { findExpirableSessionIds, findSessionById, listSessionPayments, transitionSession, type SessionRow } from "@/db/queries/sessions";
+import { findExpirableSessionIds, findSessionById, listSessionPayments, lockSession, transitionSession, type SessionRow } from "@/db/queries/sessions";
 import { cancelOpenPayments } from "@/db/queries/payments";
 import { log } from "@/lib/log";
 import { recordEvent } from "./record-event";
@@ -12,6 +12,7 @@ import { sessionToObject } from "./serialize";
  */
 export async function expireSession(db: Database, id: string, at: Date): Promise<SessionRow | null> {
   return db.transaction(async (tx) => {
+    await lockSession(tx, id);
     const payments = await listSessionPayments(tx, id);
     const pending = payments.find((p) => p.status === "pending" || p.status === "requires_action");
     if (pending?.expiresAt && pending.expiresAt > at) return null;

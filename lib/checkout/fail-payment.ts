@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import { findPaymentById, recordFailedAttempt, transitionPayment } from "@/db/queries/payments";
-import { listSessionPayments } from "@/db/queries/sessions";
+import { listSessionPayments, lockSession } from "@/db/queries/sessions";
 import { invalidState, notFound } from "@/lib/api/errors";
 import type { Settled } from "./confirm-payment";
 import { MAX_FAILED_ATTEMPTS } from "./pay-session";
@@ -17,6 +17,9 @@ export type FailPaymentOptions = { paymentId: string; failureCode: string; failu
 export async function failPayment(db: Database, opts: FailPaymentOptions): Promise<Settled> {
   const { paymentId, at } = opts;
   return db.transaction(async (tx) => {
+    const before = await findPaymentById(tx, paymentId);
+    if (!before) throw notFound("payment", paymentId);
+    await lockSession(tx, before.sessionId);
     const payment = await transitionPayment(tx, {
       id: paymentId,
       from: ["pending", "requires_action"],
@@ -24,8 +27,7 @@ export async function failPayment(db: Database, opts: FailPaymentOptions): Promi
       set: { failureCode: opts.failureCode, failureMessage: opts.failureMessage, nextAction: null },
     });
     if (!payment) {
-      const current = await findPaymentById(tx, paymentId);
-      if (!current) throw notFound("payment", paymentId);
+      const current = (await findPaymentById(tx, paymentId))!;
       if (current.status === "failed") return { payment: current, session: null, changed: false };
       throw invalidState(`This payment is ${current.status}; it cannot be failed.`, "payment_not_pending");
     }

@@ -14,7 +14,7 @@ import {
   transitionPayment,
   type PaymentRow,
 } from "@/db/queries/payments";
-import { findSessionById, listSessionPayments, transitionSession, type SessionRow } from "@/db/queries/sessions";
+import { findSessionById, listSessionPayments, lockSession, transitionSession, type SessionRow } from "@/db/queries/sessions";
 import { ApiError, invalidState, notFound } from "@/lib/api/errors";
 import { newId } from "@/lib/ids";
 import { log } from "@/lib/log";
@@ -156,6 +156,7 @@ async function attempt(db: Database, o: AttemptOptions): Promise<PayResult> {
   if (request.rail === "card") providerData.fingerprint = cardFingerprint(request.card.number, serverSecret());
 
   return db.transaction(async (tx) => {
+    await lockSession(tx, session.id);
     // Paying again while a payment waits means the buyer chose another way: cancel that one.
     await cancelOpenPayments(tx, session.id);
     let payment = await insertPayment(tx, {

@@ -8,12 +8,12 @@ type Limiters = { ip: RateLimiterAbstract; session: RateLimiterAbstract };
 const g = globalThis as unknown as { __kassaLimiters?: Limiters };
 
 function make(prefix: string, points: number): RateLimiterAbstract {
-  const { REDIS_URL, RATE_LIMIT_WINDOW_S: duration } = env();
+  const { REDIS_URL, REDIS_KEY_PREFIX, RATE_LIMIT_WINDOW_S: duration } = env();
   const memory = new RateLimiterMemory({ keyPrefix: prefix, points, duration });
   if (!REDIS_URL) return memory;
   const client = sharedRedis(REDIS_URL);
   // If Redis goes away, each instance limits on its own rather than letting everything through.
-  return new RateLimiterRedis({ storeClient: client, keyPrefix: `kassa:${prefix}`, points, duration, insuranceLimiter: memory });
+  return new RateLimiterRedis({ storeClient: client, keyPrefix: `${REDIS_KEY_PREFIX}:${prefix}`, points, duration, insuranceLimiter: memory });
 }
 
 let redis: Redis | undefined;
@@ -54,4 +54,21 @@ export async function limitPaymentAttempt(ip: string, sessionId: string): Promis
       });
     }
   }
+}
+
+/**
+ * Builds the limiters and, with Redis, waits (briefly) for its connection: until Redis is
+ * ready attempts are counted in memory, which the other instances do not see.
+ */
+export async function warmRateLimits(timeoutMs = 2000): Promise<void> {
+  limiters();
+  if (!redis || redis.status === "ready") return;
+  const client = redis;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, timeoutMs);
+    client.once("ready", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
