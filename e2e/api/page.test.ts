@@ -14,7 +14,7 @@ describe("the checkout page over HTTP", () => {
     expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
     expect(csp).not.toContain("unsafe-inline");
     expect(csp).toContain("form-action 'self' https://shop.example.com");
-    expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(res.headers.get("referrer-policy")).toBe("same-origin");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     const html = await res.text();
     expect(html).toContain("₦2,500.00");
@@ -43,7 +43,7 @@ describe("the checkout page over HTTP", () => {
     for (const id of ["cs_test_doesnotexist0000000000", "hello", "cs_live_%27%3B"]) {
       const res = await fetch(`${inject("baseUrl")}/checkout/${id}`, { headers: { "accept-language": "fr" } });
       expect(res.status).toBe(404);
-      expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+      expect(res.headers.get("referrer-policy")).toBe("same-origin");
       expect(await res.text()).toContain("Paiement introuvable");
     }
   });
