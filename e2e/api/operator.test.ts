@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { cli, createMerchantViaCli, demoKeyFrom, freshDatabase, startServer } from "../support/stack";
 
-describe("first start", () => {
+// Each test boots whole servers on fresh databases: slow on a loaded 2-core machine.
+describe("first start", { timeout: 180_000 }, () => {
   it("creates the demo merchant, prints its key and a curl that works, once", async () => {
     const db = await freshDatabase();
     try {
@@ -69,7 +70,7 @@ describe("first start", () => {
   });
 });
 
-describe("operator CLI", () => {
+describe("operator CLI", { timeout: 180_000 }, () => {
   it("creates merchants and keys, and revoked keys stop working", async () => {
     const db = await freshDatabase();
     try {
