@@ -61,6 +61,19 @@ describe("expiry applied on read (sweep off)", () => {
     expect((await api.get(`/api/v1/checkout/sessions/${c.id}`)).body.status).toBe("expired");
   });
 
+  it("forgets an Idempotency-Key after 24 hours", async () => {
+    const key = `retention-${Date.now()}`;
+    const first = await api.post("/api/v1/checkout/sessions", sessionBody({ amount: 100 }), { "idempotency-key": key });
+    expect(first.status).toBe(201);
+    await api.post("/api/v1/test/clock", { advanceSeconds: 23 * 3600 });
+    const reused = await api.post("/api/v1/checkout/sessions", sessionBody({ amount: 200 }), { "idempotency-key": key });
+    expect(reused.status).toBe(422);
+    await api.post("/api/v1/test/clock", { advanceSeconds: 3601 });
+    const fresh = await api.post("/api/v1/checkout/sessions", sessionBody({ amount: 200 }), { "idempotency-key": key });
+    expect(fresh.status).toBe(201);
+    expect(fresh.body.id).not.toBe(first.body.id);
+  });
+
   it("honours expiresAt", async () => {
     const s = (await api.post("/api/v1/checkout/sessions", sessionBody({ expiresIn: undefined }))).body;
     expect(Date.parse(s.expiresAt) - Date.parse(s.createdAt)).toBe(1800_000);
