@@ -5,28 +5,16 @@ import type { MerchantRow } from "@/db/queries/merchants";
 import type { PaymentRow, SessionRow } from "@/db/queries/sessions";
 import { RAILS, type Rail } from "@/lib/rails/catalog";
 import { fillSessionId } from "./redirects";
-import { LOCALES, PAYMENT_STATUSES, SESSION_STATUSES } from "./schemas";
+import { LOCALES, paymentObject, SESSION_STATUSES } from "./schemas";
 import { headlinePayment } from "./serialize";
 
 const rail = z.enum(RAILS as [Rail, ...Rail[]]);
 const timestamp = z.iso.datetime();
 
-export const publicPaymentObject = z.object({
-  id: z.string(),
-  object: z.literal("payment"),
-  rail,
-  status: z.enum(PAYMENT_STATUSES),
-  amount: z.int(),
-  currency: z.string(),
-  installments: z.int().nullable(),
-  failureCode: z.string().nullable(),
-  failureMessage: z.string().nullable(),
-  nextAction: z.record(z.string(), z.unknown()).nullable(),
-  details: z.record(z.string(), z.unknown()),
-  expiresAt: timestamp.nullable(),
-  createdAt: timestamp,
-  paidAt: timestamp.nullable(),
-});
+// The merchant's payment object less what the buyer must not see (fees, refund flags, mode).
+export const publicPaymentObject = paymentObject
+  .omit({ session: true, livemode: true, fee: true, netAmount: true, requiresRefund: true })
+  .extend({ expiresAt: timestamp.nullable() });
 
 export const publicSessionObject = z.object({
   id: z.string(),

@@ -1,5 +1,6 @@
 import { isValidPhoneNumber } from "libphonenumber-js/max";
 import { z } from "zod";
+import { httpUrlProblem } from "@/lib/api/http-url";
 import { CURRENCIES, isCurrency, type Currency } from "@/lib/money/currencies";
 import { isRail, RAILS, railServes, type Rail } from "@/lib/rails/catalog";
 import { isValidCnpj, isValidCpf } from "@/lib/rails/document";
@@ -26,18 +27,8 @@ export const redirectUrl = z
   .string()
   .max(2048)
   .superRefine((value, ctx) => {
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      ctx.addIssue({ code: "custom", message: "must be an absolute URL" });
-      return;
-    }
-    if (url.protocol !== "https:" && url.protocol !== "http:") {
-      ctx.addIssue({ code: "custom", message: "must use https (or http for test keys and localhost)" });
-    } else if (url.username || url.password) {
-      ctx.addIssue({ code: "custom", message: "must not contain credentials" });
-    }
+    const problem = httpUrlProblem(value, { httpHint: "http for test keys and localhost" });
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
   })
   .meta({ description: "Absolute https URL (http only with a test key or for localhost). `{CHECKOUT_SESSION_ID}` is replaced by the session id." });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { httpUrlProblem } from "@/lib/api/http-url";
 import { EVENT_TYPES } from "@/lib/checkout/record-event";
 
 export const ENDPOINT_STATUSES = ["enabled", "disabled"] as const;
@@ -12,20 +13,8 @@ const endpointUrl = z
   .trim()
   .max(2048)
   .superRefine((value, ctx) => {
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      ctx.addIssue({ code: "custom", message: "must be an absolute URL" });
-      return;
-    }
-    if (url.protocol !== "https:" && url.protocol !== "http:") {
-      ctx.addIssue({ code: "custom", message: "must use https (or http with a test key)" });
-    } else if (url.username || url.password) {
-      ctx.addIssue({ code: "custom", message: "must not contain credentials" });
-    } else if (url.hash) {
-      ctx.addIssue({ code: "custom", message: "must not contain a fragment" });
-    }
+    const problem = httpUrlProblem(value, { fragment: false, httpHint: "http with a test key" });
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
   })
   .meta({
     description:
