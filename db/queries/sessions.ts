@@ -116,6 +116,15 @@ export async function listSessionPayments(db: Database, sessionId: string): Prom
   return db.select().from(payments).where(eq(payments.sessionId, sessionId)).orderBy(payments.createdAt);
 }
 
+/** The payments of several sessions in one query (a list page), grouped by session id. */
+export async function listPaymentsOfSessions(db: Database, sessionIds: string[]): Promise<Map<string, PaymentRow[]>> {
+  const bySession = new Map<string, PaymentRow[]>();
+  if (sessionIds.length === 0) return bySession;
+  const rows = await db.select().from(payments).where(inArray(payments.sessionId, sessionIds)).orderBy(payments.createdAt);
+  for (const row of rows) bySession.set(row.sessionId, [...(bySession.get(row.sessionId) ?? []), row]);
+  return bySession;
+}
+
 /**
  * Locks a session's row for the rest of the transaction. Every transaction that changes a
  * session and its payments takes the session first, then the payments, so that two of

@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from "vitest";
-import { client, sessionBody } from "../support/api";
+import { CARD, client, pay, sessionBody } from "../support/api";
 
 const A = () => client(inject("merchantA").testKey);
 const B = () => client(inject("merchantB").testKey);
@@ -188,6 +188,20 @@ describe("listing", () => {
     expect(canceled.body.data.map((s: any) => s.id)).toEqual([a.id]);
     const open = await A().get(`/api/v1/checkout/sessions?clientReferenceId=${ref}&status=open`);
     expect(open.body.data.map((s: any) => s.id)).toEqual([b.id]);
+  });
+
+  it("shows each listed session with its own payment", async () => {
+    const ref = `paid-list-${Date.now()}`;
+    const paid = await create({ clientReferenceId: ref });
+    const declined = await create({ clientReferenceId: ref });
+    const untouched = await create({ clientReferenceId: ref });
+    expect((await pay(paid.id, CARD("4242424242424242"))).status).toBe(200);
+    await pay(declined.id, CARD("4000000000000002"));
+    const list = await A().get(`/api/v1/checkout/sessions?clientReferenceId=${ref}`);
+    const byId = Object.fromEntries(list.body.data.map((s: any) => [s.id, s]));
+    expect(byId[paid.id]).toMatchObject({ status: "paid", payment: { session: paid.id, status: "succeeded" } });
+    expect(byId[declined.id]).toMatchObject({ status: "open", payment: { session: declined.id, status: "failed" } });
+    expect(byId[untouched.id]).toMatchObject({ status: "open", payment: null });
   });
 
   it("defaults to 10 and never shows another merchant's sessions", async () => {

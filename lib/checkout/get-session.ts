@@ -1,5 +1,5 @@
 import type { Database } from "@/db/client";
-import { findSession, findSessionById, listSessionPayments, listSessions, type ListSessionsParams, type Scope, type SessionRow } from "@/db/queries/sessions";
+import { findSession, findSessionById, listPaymentsOfSessions, listSessionPayments, listSessions, type ListSessionsParams, type Scope, type SessionRow } from "@/db/queries/sessions";
 import { notFound } from "@/lib/api/errors";
 import { looksLikeId } from "@/lib/ids";
 import { expireIfDue } from "./expire-session";
@@ -27,10 +27,9 @@ export async function getSessionForBuyer(db: Database, id: string, at: Date): Pr
 export async function listSessionObjects(db: Database, params: ListSessionsParams, at: Date) {
   const page = await listSessions(db, params);
   if (!page) return null;
-  const data: SessionObject[] = [];
-  for (const row of page.data) {
-    const current = await expireIfDue(db, row, at);
-    data.push(sessionToObject(current, await listSessionPayments(db, row.id)));
-  }
+  const current = [];
+  for (const row of page.data) current.push(await expireIfDue(db, row, at));
+  const payments = await listPaymentsOfSessions(db, current.map((s) => s.id));
+  const data: SessionObject[] = current.map((s) => sessionToObject(s, payments.get(s.id) ?? []));
   return { object: "list" as const, data, hasMore: page.hasMore };
 }
