@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { is } from "drizzle-orm";
 import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -16,9 +17,11 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
  * Runs `fn` in a transaction, joining the caller's when there is one rather than opening a
  * savepoint (two round trips saved). Only for work that throws before it writes: a savepoint
  * is what would undo a partial write when the caller catches the error and commits.
+ * `is`, not `instanceof`: the production server loads drizzle both as Next.js's CommonJS
+ * external and as ES modules (lib/server), and a transaction may come from either copy.
  */
 export function withTransaction<T>(db: Database, fn: (tx: Database) => Promise<T>): Promise<T> {
-  return db instanceof PgTransaction ? fn(db as unknown as Database) : db.transaction((tx) => fn(tx as unknown as Database));
+  return is(db, PgTransaction) ? fn(db as unknown as Database) : db.transaction((tx) => fn(tx as unknown as Database));
 }
 
 export type DatabaseHandle = {
@@ -26,6 +29,8 @@ export type DatabaseHandle = {
   kind: "pglite" | "postgres";
   /** Where an embedded database lives, or null (memory or PostgreSQL). */
   dataDir: string | null;
+  /** Calls `fn` on every NOTIFY on `channel`, from any process on the same database. */
+  listen(channel: string, fn: () => void): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -49,6 +54,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
       db: drizzlePostgres({ client, schema }) as unknown as Database,
       kind: "postgres",
       dataDir: null,
+      listen: async (channel, fn) => void (await client.listen(channel, () => fn())),
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -57,7 +63,13 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
   const client = dataDir ? new PGlite(dataDir) : new PGlite();
   const db = drizzlePglite({ client, schema });
   await migratePglite(db, { migrationsFolder: MIGRATIONS });
-  return { db: db as unknown as Database, kind: "pglite", dataDir, close: () => client.close() };
+  return {
+    db: db as unknown as Database,
+    kind: "pglite",
+    dataDir,
+    listen: async (channel, fn) => void (await client.listen(channel, () => fn())),
+    close: () => client.close(),
+  };
 }
 
 /** Several instances may start at once: one migrates while the others wait on the lock. */

@@ -9,6 +9,7 @@ import { env, publicUrl } from "@/lib/env";
 import { log } from "@/lib/log";
 import { createMerchant } from "@/lib/merchants/create-merchant";
 import { DEMO_MERCHANT_NAME, demoTestKey } from "@/lib/merchants/demo";
+import { listenForKeyChanges } from "@/lib/merchants/keys";
 import { warmRateLimits } from "@/lib/security/rate-limit";
 import { serverSecret } from "@/lib/security/secret";
 import { startWebhookWorker, webhookWorkerSettings } from "@/lib/webhooks/worker";
@@ -94,11 +95,20 @@ function startServerWebhookWorker(): void {
   );
 }
 
-export async function bootServer(): Promise<void> {
+const booted = globalThis as unknown as { __kassaBooted?: Promise<void> };
+
+/** Once per process, whoever asks first (lib/server/main.ts, or instrumentation.ts under `next start`). */
+export function bootServer(): Promise<void> {
+  booted.__kassaBooted ??= boot();
+  return booted.__kassaBooted;
+}
+
+async function boot(): Promise<void> {
   const handle = await databaseHandle();
   // Fails now, with the reason, rather than at the first card payment.
   serverSecret();
   await warmRateLimits();
+  await listenForKeyChanges(handle);
   await ensureDemoMerchant(handle.db);
   startBackgroundJobs();
   log.info({ database: handle.kind, publicUrl: publicUrl() }, "kassa ready");

@@ -1,4 +1,4 @@
-import { and, eq, isNull, like, or } from "drizzle-orm";
+import { and, eq, isNull, like, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { apiKeys, merchants } from "@/db/schema";
 
@@ -30,10 +30,20 @@ export async function findKeysByIdOrPrefix(db: Database, idOrPrefix: string): Pr
 }
 
 export async function revokeApiKey(db: Database, id: string, at: Date): Promise<ApiKeyRow | null> {
-  const [row] = await db
-    .update(apiKeys)
-    .set({ revokedAt: at })
-    .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
-    .returning();
-  return row ?? null;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(apiKeys)
+      .set({ revokedAt: at })
+      .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+      .returning();
+    if (row) await notifyKeysChanged(tx as unknown as Database);
+    return row ?? null;
+  });
+}
+
+export const KEYS_CHANGED_CHANNEL = "kassa_api_keys";
+
+/** Tells every server on this database to forget the keys it remembers (delivered at commit). */
+export async function notifyKeysChanged(db: Database): Promise<void> {
+  await db.execute(sql`select pg_notify(${KEYS_CHANGED_CHANNEL}, '')`);
 }

@@ -1,4 +1,4 @@
-// Playwright's stack: a fresh database, merchants made by the CLI, one `next start`.
+// Playwright's stack: a fresh database, merchants made by the CLI, one production server.
 // Tests read the URL and keys from the environment set here.
 import os from "node:os";
 import path from "node:path";

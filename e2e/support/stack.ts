@@ -1,5 +1,5 @@
 // Starts real Kassa server processes for the integration and browser tests: a production
-// build (`next start`) on a fresh PGlite folder or a fresh PostgreSQL database.
+// server (the build, served as `npm start` serves it) on a fresh PGlite folder or a fresh PostgreSQL database.
 import { spawn, execFile, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -77,23 +77,26 @@ export type Server = {
   stop(signal?: NodeJS.Signals): Promise<void>;
 };
 
-/** `next start` on a free port, ready once /api/health answers 200. */
+/** The production server (`npm start` without the build) on a free port, ready once /api/health answers 200. */
 export async function startServer(
   db: Pick<Database, "url" | "dataDir">,
   env: Record<string, string> = {},
-  opts: { logFile?: string } = {},
+  opts: { logFile?: string; nodeArgs?: string[] } = {},
 ): Promise<Server> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let out = "";
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    // What `npm start` runs after the build: the production server of lib/server/main.ts.
+    [...(opts.nodeArgs ?? []), "--import", "tsx", "lib/server/main.ts"],
     {
       cwd: ROOT,
       env: {
         ...process.env,
         NODE_ENV: "production",
+        PORT: String(port),
+        HOSTNAME: "127.0.0.1",
         PUBLIC_URL: url,
         KASSA_TEST_CLOCK: "1",
         EXPIRY_SWEEP_INTERVAL_MS: "300",

@@ -1,6 +1,7 @@
 import type { Database } from "@/db/client";
 import { insertEvent, type EventRow } from "@/db/queries/events";
 import { newId } from "@/lib/ids";
+import { findSubscribedEndpoints } from "@/db/queries/webhooks";
 import { enqueueDeliveries } from "@/lib/webhooks/enqueue";
 
 export const EVENT_TYPES = [
@@ -30,14 +31,18 @@ export type RecordEventOptions = {
  * made the change: the change, the event and the deliveries commit together or not at all.
  */
 export async function recordEvent(tx: Database, opts: RecordEventOptions): Promise<EventRow> {
-  const event = await insertEvent(tx, {
-    id: newId("event"),
-    merchantId: opts.merchantId,
-    livemode: opts.livemode,
-    type: opts.type,
-    data: { object: opts.object },
-    createdAt: opts.at,
-  });
-  await enqueueDeliveries(tx, event);
+  const scope = { merchantId: opts.merchantId, livemode: opts.livemode };
+  // Neither needs the other: sent together, they cost one round trip on PostgreSQL.
+  const [event, endpoints] = await Promise.all([
+    insertEvent(tx, {
+      id: newId("event"),
+      ...scope,
+      type: opts.type,
+      data: { object: opts.object },
+      createdAt: opts.at,
+    }),
+    findSubscribedEndpoints(tx, scope, opts.type),
+  ]);
+  await enqueueDeliveries(tx, event, endpoints);
   return event;
 }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import type { Database } from "@/db/client";
-import { findActiveKeyByHash, findKeysByIdOrPrefix, insertApiKey, revokeApiKey } from "@/db/queries/api-keys";
+import type { Database, DatabaseHandle } from "@/db/client";
+import { findActiveKeyByHash, findKeysByIdOrPrefix, insertApiKey, KEYS_CHANGED_CHANNEL, revokeApiKey, type MerchantRow } from "@/db/queries/api-keys";
 import { newId, randomBase62 } from "@/lib/ids";
 
 const KEY_PATTERN = /^sk_(test|live)_[0-9A-Za-z]{32}$/;
@@ -21,12 +21,40 @@ export async function createApiKey(db: Database, merchantId: string, livemode: b
   return { id: row.id, secret, prefix, livemode };
 }
 
+export type Authenticated = { merchant: MerchantRow; livemode: boolean; keyId: string };
+
+// Every API request starts with its key: a server remembers the keys it has seen, and forgets
+// them all when any key is revoked anywhere (NOTIFY, see listenForKeyChanges) or after a minute.
+// Only a server that listens remembers: a process that could miss a revocation never caches.
+const CACHE_TTL_MS = 60_000;
+const CACHE_MAX = 10_000;
+type KeyCache = { on: boolean; entries: Map<string, { value: Authenticated; until: number }> };
+const g = globalThis as unknown as { __kassaKeyCache?: KeyCache };
+const keyCache = (): KeyCache => (g.__kassaKeyCache ??= { on: false, entries: new Map() });
+
+/** Starts remembering keys, once this process hears every revocation. */
+export async function listenForKeyChanges(handle: Pick<DatabaseHandle, "listen">): Promise<void> {
+  const cache = keyCache();
+  await handle.listen(KEYS_CHANGED_CHANNEL, () => cache.entries.clear());
+  cache.on = true;
+}
+
 /** The merchant and mode a bearer secret stands for, or null for unknown, revoked or malformed keys. */
-export async function authenticateKey(db: Database, secret: string) {
+export async function authenticateKey(db: Database, secret: string): Promise<Authenticated | null> {
   if (!KEY_PATTERN.test(secret)) return null;
-  const found = await findActiveKeyByHash(db, hashKey(secret));
+  const hash = hashKey(secret);
+  const cache = keyCache();
+  const at = Date.now();
+  const hit = cache.entries.get(hash);
+  if (hit && hit.until > at) return hit.value;
+  const found = await findActiveKeyByHash(db, hash);
   if (!found) return null;
-  return { merchant: found.merchant, livemode: found.key.livemode, keyId: found.key.id };
+  const value = { merchant: found.merchant, livemode: found.key.livemode, keyId: found.key.id };
+  if (cache.on) {
+    if (cache.entries.size >= CACHE_MAX) cache.entries.clear();
+    cache.entries.set(hash, { value, until: at + CACHE_TTL_MS });
+  }
+  return value;
 }
 
 export type RevokeResult =

@@ -1,0 +1,121 @@
+// `npm start`: the production server. Pages, server actions and assets go through Next.js;
+// the JSON API (`/api/v1/*`, `/api/health`) is answered by the very same route handlers
+// (app/api/**/route.ts), called directly, without the framework's per-request machinery.
+// Route handlers stay the single definition of the API: `next dev` and `next start` serve
+// them too, and the test suite runs against this server.
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+import { MAX_BODY_BYTES } from "@/lib/api/http";
+import { bootOrExit } from "@/lib/boot-or-exit";
+import { loadApiRoutes, matchRoute, type ApiRoute } from "./routes";
+
+const ROOT = process.cwd();
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOSTNAME ?? "0.0.0.0";
+
+async function main() {
+  // Migrations, the demo merchant, the sweep and the webhook worker, before the first request
+  // (instrumentation.ts does the same under `next start`, and finds it done here).
+  await bootOrExit();
+  const app = next({ dev: false, dir: ROOT, hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const appDir = path.join(ROOT, "app");
+  const routes = [...(await loadApiRoutes(appDir, "api/v1")), ...(await loadApiRoutes(appDir, "api/health"))];
+
+  const server = http.createServer((req, res) => {
+    const pathname = (req.url ?? "/").split("?", 1)[0]!;
+    const method = req.method ?? "GET";
+    const found = pathname.startsWith("/api/") ? matchRoute(routes, pathname) : null;
+    const handler = found?.route.handlers[method];
+    // Anything the route files do not define (HEAD, OPTIONS, a missing method) gets Next.js's answer.
+    if (!found || !handler) {
+      handle(req, res).catch((err) => fail(res, err));
+      return;
+    }
+    serveApi(req, res, handler, found.params).catch((err) => fail(res, err));
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(port, hostname, () => {
+    process.stdout.write(`Kassa listening on http://${hostname}:${port}\n`);
+  });
+
+  const stop = () => {
+    server.close();
+    server.closeAllConnections();
+    process.exit(0);
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
+async function serveApi(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  handler: NonNullable<ApiRoute["handlers"][string]>,
+  params: Record<string, string | string[]>,
+) {
+  const headers = new Headers();
+  const raw = req.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+  // As Next.js does: the socket's address when no proxy said who the client is.
+  if (!headers.has("x-forwarded-for") && req.socket.remoteAddress) headers.set("x-forwarded-for", req.socket.remoteAddress);
+
+  const method = req.method!;
+  const body = method === "GET" || method === "HEAD" ? undefined : await readBody(req, res);
+  const host = headers.get("host") ?? `${hostname}:${port}`;
+  const request = new Request(`http://${host}${req.url}`, { method, headers, body: body as BodyInit | undefined });
+  const response = await handler(request, { params: Promise.resolve(params) });
+
+  const out: Record<string, string | string[]> = {};
+  response.headers.forEach((value, key) => {
+    if (key === "set-cookie") return;
+    out[key] = value;
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) out["set-cookie"] = cookies;
+  const payload = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
+  if (payload) out["content-length"] = String(payload.length);
+  res.writeHead(response.status, out);
+  res.end(payload);
+}
+
+// Past the limit the rest of a body is read and dropped, so that the client can finish
+// sending and then read the 413; past this much more, the connection is cut instead.
+const DRAIN_BYTES = 16 * MAX_BODY_BYTES;
+
+/** The body, up to one byte past the API's limit: enough for the handler to answer 413. */
+function readBody(req: http.IncomingMessage, res: http.ServerResponse): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const kept = () => Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES + 1);
+    const onData = (chunk: Buffer) => {
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      size += chunk.length;
+      if (size > DRAIN_BYTES) {
+        req.off("data", onData);
+        req.pause();
+        res.once("finish", () => req.socket.destroy());
+        resolve(kept());
+      }
+    };
+    req.on("data", onData);
+    req.once("end", () => resolve(size > MAX_BODY_BYTES ? kept() : Buffer.concat(chunks, size)));
+    req.once("error", reject);
+  });
+}
+
+function fail(res: http.ServerResponse, err: unknown) {
+  process.stderr.write(`request failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  if (!res.headersSent) {
+    res.writeHead(500, { "content-type": "application/json; charset=utf-8" });
+    res.end(JSON.stringify({ error: { type: "internal_error", code: "internal_error", message: "Something went wrong on our side. Try again later." } }));
+  } else res.destroy();
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
