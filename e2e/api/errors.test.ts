@@ -120,6 +120,9 @@ const INVALID: [string, Record<string, unknown>, (string | number)[]][] = [
   ["lineItems that disagree with amount", { amount: 999, lineItems: [{ name: "Tea", unitAmount: 100, quantity: 2 }] }, ["amount"]],
   ["101 lineItems", { amount: undefined, lineItems: Array.from({ length: 101 }, () => ({ name: "x", unitAmount: 1, quantity: 1 })) }, ["lineItems"]],
   ["description over 200", { description: "d".repeat(201) }, ["description"]],
+  ["description with a NUL character", { description: "a\u0000b" }, ["description"]],
+  ["metadata key with a NUL character", { metadata: { "order\u0000": "1" } }, ["metadata", "order\u0000"]],
+  ["lineItem name with a NUL character", { amount: undefined, lineItems: [{ name: "T\u0000ea", unitAmount: 100, quantity: 1 }] }, ["lineItems", 0, "name"]],
   ["customer email invalid", { customer: { email: "not-an-email" } }, ["customer", "email"]],
   ["customer phone not E.164", { customer: { phone: "08031234567" } }, ["customer", "phone"]],
   ["customer phone invalid for its country", { customer: { phone: "+2341234" } }, ["customer", "phone"]],
@@ -208,8 +211,15 @@ describe("unknown routes and ids", () => {
     ["limit=ten"],
     ["status=done"],
     ["colour=blue"],
+    ["clientReferenceId=a%00b"],
+    ["customer.email=a%00b"],
   ])("list with %s is 400", async (query) => {
     const res = await client(A().testKey).get(`/api/v1/checkout/sessions?${query}`);
+    expectError(res, 400, "validation_error");
+  });
+
+  it.each([["type=checkout.session.bogus"], ["type=a%00"]])("events with %s is 400", async (query) => {
+    const res = await client(A().testKey).get(`/api/v1/events?${query}`);
     expectError(res, 400, "validation_error");
   });
 

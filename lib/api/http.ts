@@ -90,7 +90,29 @@ export async function readJsonBody(req: Request): Promise<Record<string, unknown
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
     throw new ApiError("validation_error", "invalid_json", "The body must be a JSON object.");
   }
+  refuseNul(parsed);
   return parsed as Record<string, unknown>;
+}
+
+/**
+ * PostgreSQL text cannot hold a NUL character: refuse it up front, with its place, rather
+ * than fail at the database. `value` is parsed JSON or query parameters.
+ */
+export function refuseNul(value: unknown, path: (string | number)[] = []): void {
+  if (typeof value === "string") {
+    if (value.includes("\0")) {
+      throw new ApiError("validation_error", "invalid_request", `${path.join(".") || "body"}: must not contain a NUL character`, {
+        issues: [{ path, code: "invalid_string", message: "must not contain a NUL character" }],
+      });
+    }
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => refuseNul(v, [...path, i]));
+  } else if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      refuseNul(k, [...path, k]);
+      refuseNul(v, [...path, k]);
+    }
+  }
 }
 
 async function readLimited(req: Request): Promise<Uint8Array> {

@@ -1,22 +1,11 @@
 import type { Database } from "@/db/client";
 import { insertEvent, type EventRow } from "@/db/queries/events";
-import { newId } from "@/lib/ids";
 import { findSubscribedEndpoints } from "@/db/queries/webhooks";
+import { newId } from "@/lib/ids";
 import { enqueueDeliveries } from "@/lib/webhooks/enqueue";
+import type { EventType } from "./event-types";
 
-export const EVENT_TYPES = [
-  "checkout.session.created",
-  "checkout.session.pending",
-  "checkout.session.paid",
-  "checkout.session.failed",
-  "checkout.session.expired",
-  "checkout.session.canceled",
-  "payment.pending",
-  "payment.succeeded",
-  "payment.failed",
-] as const;
-
-export type EventType = (typeof EVENT_TYPES)[number];
+export { EVENT_TYPES, type EventType } from "./event-types";
 
 export type RecordEventOptions = {
   merchantId: string;

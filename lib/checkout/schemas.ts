@@ -4,6 +4,7 @@ import { httpUrlProblem } from "@/lib/api/http-url";
 import { CURRENCIES, isCurrency, type Currency } from "@/lib/money/currencies";
 import { isRail, RAILS, railServes, type Rail } from "@/lib/rails/catalog";
 import { isValidCnpj, isValidCpf } from "@/lib/rails/document";
+import { EVENT_TYPES } from "./event-types";
 
 export const MAX_AMOUNT = 1_000_000_000_000;
 export const LOCALES = ["en", "fr", "pt", "es"] as const;
@@ -170,7 +171,7 @@ export const listEventsQuery = z.strictObject({
   limit,
   startingAfter: z.string().max(100).optional(),
   endingBefore: z.string().max(100).optional(),
-  type: z.string().max(100).optional(),
+  type: z.enum(EVENT_TYPES).optional(),
 });
 
 export { isRail };
