@@ -52,14 +52,14 @@ export default async function DemoStore({ searchParams }: { searchParams: Promis
               </label>
               <button
                 formAction={buyHosted}
-                aria-label={`Buy ${p.name} on the hosted checkout`}
+                aria-label={`Buy (hosted): ${p.name}`}
                 className="rounded-md bg-teal-800 px-3 py-2 font-medium text-white hover:bg-teal-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-800"
               >
                 Buy (hosted)
               </button>
               <button
                 formAction={buyEmbedded}
-                aria-label={`Buy ${p.name} in an embedded checkout`}
+                aria-label={`Buy (embedded): ${p.name}`}
                 className="rounded-md px-3 py-2 font-medium text-teal-900 ring-1 ring-teal-800 hover:bg-teal-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-800"
               >
                 Buy (embedded)

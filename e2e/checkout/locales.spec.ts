@@ -18,6 +18,8 @@ for (const l of LOCALES) {
     const s = await newSession({ locale: l.locale, currency: l.currency, amount: l.amount });
     await page.goto(s.checkoutUrl);
     await expect(page.locator(`[lang="${l.locale}"]`).first()).toBeVisible();
+    // The document itself says its language (WCAG 3.1.1), not only the checkout's part of it.
+    await expect(page.locator("html")).toHaveAttribute("lang", l.locale);
     await expect(page.getByTestId("total")).toHaveText(spaced(l.total));
     await expect(page.getByRole("navigation", { name: l.method })).toBeVisible();
     await page.getByLabel(l.number).fill("4242424242424242");
@@ -35,5 +37,6 @@ test("picks the buyer's language from Accept-Language when the session says auto
   await page.goto(s.checkoutUrl);
   await expect(page.getByRole("heading", { name: "Choisissez votre moyen de paiement" })).toBeVisible();
   await expect(page.getByText("Mode test.")).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   await context.close();
 });

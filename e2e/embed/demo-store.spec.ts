@@ -4,7 +4,7 @@ import { fillCard } from "../support/checkout";
 test("the demo store sells through the hosted checkout", async ({ page }) => {
   await page.goto("/demo");
   await expect(page.getByRole("heading", { name: "Ìyá Àdùké Market" })).toBeVisible();
-  await page.getByRole("button", { name: "Buy Shea butter on the hosted checkout" }).click();
+  await page.getByRole("button", { name: "Buy (hosted): Shea butter" }).click();
   await page.waitForURL(/\/checkout\/cs_test_/);
   await expect(page.getByRole("heading", { name: "Demo Store" })).toBeVisible();
   await expect(page.getByTestId("total")).toHaveText("₦3,500.00");
@@ -17,7 +17,7 @@ test("the demo store sells through the hosted checkout", async ({ page }) => {
 
 test("the demo store sells through the embedded checkout", async ({ page }) => {
   await page.goto("/demo");
-  await page.getByRole("button", { name: "Buy Ankara tote bag in an embedded checkout" }).click();
+  await page.getByRole("button", { name: "Buy (embedded): Ankara tote bag" }).click();
   await page.waitForURL(/\/demo\/embedded\?session=cs_test_/);
   const frame = page.frameLocator("#kassa-checkout iframe");
   await expect(frame.getByTestId("total")).toHaveText("₦12,000.00");
@@ -29,7 +29,7 @@ test("the demo store sells through the embedded checkout", async ({ page }) => {
 
 test("the success page trusts the API, not the URL", async ({ page }) => {
   await page.goto("/demo");
-  await page.getByRole("button", { name: "Buy Zobo leaves on the hosted checkout" }).click();
+  await page.getByRole("button", { name: "Buy (hosted): Zobo leaves" }).click();
   await page.waitForURL(/\/checkout\/cs_test_/);
   const id = page.url().split("/").pop()!;
   await page.goto(`/demo/success?session=${id}`);
