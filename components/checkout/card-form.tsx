@@ -45,7 +45,7 @@ export function CardForm({ sessionId, m, errors, amountText, installments }: Pro
               required
               maxLength={7}
               pattern="\d{1,2} ?/? ?(\d{2}|\d{4})"
-              placeholder="MM/YY"
+              placeholder={m.pay.cardExpiryHint.replaceAll(" ", "")}
               data-check="card-exp"
             />
           )}

@@ -17,7 +17,7 @@ export function OrderSummary({ amount, currency, locale, lineItems, description,
       <h2 id="summary-heading" className="sr-only">
         {m.orderSummary}
       </h2>
-      {description ? <p className="text-slate-700">{description}</p> : null}
+      {description ? <p className="text-slate-700 break-words">{description}</p> : null}
       {lineItems?.length ? (
         <ul className="divide-y divide-slate-200">
           {lineItems.map((li, i) => (
@@ -36,9 +36,9 @@ export function OrderSummary({ amount, currency, locale, lineItems, description,
           ))}
         </ul>
       ) : null}
-      <p className="flex items-baseline justify-between border-t border-slate-200 pt-3">
+      <p className="flex flex-wrap items-baseline justify-between gap-x-3 border-t border-slate-200 pt-3">
         <span className="text-slate-700">{m.total}</span>
-        <span data-testid="total" className="text-2xl font-semibold tabular-nums">
+        <span data-testid="total" className="min-w-0 text-2xl font-semibold tabular-nums [overflow-wrap:anywhere]">
           {formatMoney(amount, currency, locale)}
         </span>
       </p>

@@ -8,6 +8,7 @@ import { formatDateTime, formatDay } from "@/lib/i18n/format";
 import { t, type Messages } from "@/lib/i18n/messages";
 import type { NextAction } from "@/lib/providers/types";
 import { formatDigitableLine, itfBarsSvg } from "@/lib/rails/boleto";
+import { displayPhone } from "@/lib/rails/phone";
 import { pixQrSvg } from "@/lib/rails/pix";
 import { LiveStatus } from "./live-status";
 
@@ -22,13 +23,26 @@ type Props = {
   embedded?: boolean;
 };
 
+/** "Código Pix copia e cola" → "código Pix copia e cola": a label inside a sentence keeps its proper nouns. */
+function lowerFirst(label: string): string {
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
+
 function Copyable({ label, value, display, m, mono = true }: { label: string; value: string; display?: string; m: Messages; mono?: boolean }) {
   return (
     <div className="flex flex-wrap items-center justify-between gap-2 py-2">
       <dt className="w-full text-sm text-slate-700">{label}</dt>
-      <dd className={`min-w-0 text-lg font-semibold break-all ${mono ? "font-mono" : ""}`}>{display ?? value}</dd>
+      <dd className={`min-w-0 text-lg font-semibold [overflow-wrap:anywhere] ${mono ? "font-mono" : ""}`}>
+        {/* Lines break between groups (a boleto's digitable line), never inside one. */}
+        {(display ?? value).split(" ").map((group, i) => (
+          <span key={i} className="whitespace-nowrap">
+            {i > 0 ? " " : ""}
+            {group}
+          </span>
+        ))}
+      </dd>
       <dd>
-        <CopyButton text={value} label={t(m.copyWhat, { what: label.toLowerCase() })} copiedLabel={m.copied} />
+        <CopyButton text={value} label={t(m.copyWhat, { what: lowerFirst(label) })} copiedLabel={m.copied} />
       </dd>
     </div>
   );
@@ -94,8 +108,8 @@ async function Instructions({ payment, amountText, merchantName, locale, m, sess
           <label htmlFor="pix-code" className="block text-sm font-medium">
             {p.pixCode}
           </label>
-          <textarea id="pix-code" readOnly rows={4} value={action.brCode} className="block w-full rounded-md border border-slate-400 p-2 font-mono text-xs break-all" />
-          <CopyButton text={action.brCode} label={t(m.copyWhat, { what: p.pixCode.toLowerCase() })} copiedLabel={m.copied} />
+          <textarea id="pix-code" readOnly rows={7} value={action.brCode} className="block w-full rounded-md border border-slate-400 p-2 font-mono text-xs break-all [field-sizing:content]" />
+          <CopyButton text={action.brCode} label={t(m.copyWhat, { what: lowerFirst(p.pixCode) })} copiedLabel={m.copied} />
           <p className="text-sm text-slate-700">{t(p.validUntil, { time: formatDateTime(new Date(action.expiresAt), locale, payment.currency) })}</p>
         </div>
       );
@@ -115,7 +129,7 @@ async function Instructions({ payment, amountText, merchantName, locale, m, sess
       return (
         <div className="space-y-2">
           <h3 className="font-semibold">{p.mobileTitle}</h3>
-          <p className="text-slate-700">{t(p.mobileBody, { amount: amountText, phone: action.phone, operator: action.operator })}</p>
+          <p className="text-slate-700">{t(p.mobileBody, { amount: amountText, phone: displayPhone(action.phone), operator: action.operator })}</p>
         </div>
       );
     case "await_debit":

@@ -101,7 +101,7 @@ const RAILS: Rail[] = [
     submit: "Send approval request",
     shows: async (page) => {
       await expect(page.getByRole("heading", { name: "Approve the payment on your phone" })).toBeVisible();
-      await expect(page.getByText("+2250707123456 (Orange Money)")).toBeVisible();
+      await expect(page.getByText("+225 07 07 12 3456 (Orange Money)")).toBeVisible();
     },
   },
 ];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MOBILE_MONEY_CURRENCIES } from "./catalog";
 import {
+  displayPhone,
   MOBILE_MONEY_OPERATORS,
   findMobileMoneyOperator,
   mobileMoneyCountries,
@@ -94,5 +95,15 @@ describe("MOBILE_MONEY_OPERATORS", () => {
     expect(findMobileMoneyOperator("KE", "orange")).toBeUndefined();
     expect(findMobileMoneyOperator("NG", "mtn")).toBeUndefined();
     expect(findMobileMoneyOperator("toString", "mtn")).toBeUndefined();
+  });
+});
+
+describe("displayPhone", () => {
+  it("writes an E.164 number the way its country groups it", () => {
+    expect(displayPhone("+2250707123456")).toBe("+225 07 07 12 3456");
+    expect(displayPhone("+2348031234567")).toBe("+234 803 123 4567");
+  });
+  it("leaves what it cannot parse as it is", () => {
+    expect(displayPhone("not a phone")).toBe("not a phone");
   });
 });

@@ -9,6 +9,11 @@ export type PhoneCheck =
   | { valid: true; e164: string; country: CountryCode }
   | { valid: false; reason: "unparseable" | "invalid" | "wrong_country" | "not_mobile" };
 
+/** An E.164 number as people write it (`+225 07 07 12 34 56`); anything else as given. */
+export function displayPhone(e164: string): string {
+  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+}
+
 /** Accepts E.164 or, for convenience, the national form of `country`. */
 export function validateMobilePhone(input: string, country: CountryCode): PhoneCheck {
   const phone = parsePhoneNumberFromString(input, country);
