@@ -21,7 +21,16 @@ const WARMUP = Number(args.warmup ?? 5);
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const ROOT = path.resolve(__dirname, "../..");
 
-type Run = { reqPerSec: number; p50: number; p99: number; errors: number; non2xx: number; total: number };
+type Run = {
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  total: number;
+  seconds: number;
+  mismatches?: number;
+};
 
 async function cannon(opts: autocannon.Options, seconds = DURATION): Promise<Run> {
   const r = await autocannon({ connections: CONNECTIONS, pipelining: 1, duration: seconds, ...opts });
@@ -32,6 +41,8 @@ async function cannon(opts: autocannon.Options, seconds = DURATION): Promise<Run
     errors: r.errors + r.timeouts,
     non2xx: r.non2xx,
     total: r.requests.total,
+    seconds: r.duration,
+    ...(opts.verifyBody ? { mismatches: r.mismatches } : {}),
   };
 }
 
@@ -47,7 +58,9 @@ async function measure(label: string, opts: autocannon.Options): Promise<Run> {
   await cannon(opts, WARMUP);
   const run = await cannon(opts);
   process.stdout.write(
-    `  ${label.padEnd(28)} ${String(run.reqPerSec).padStart(6)} req/s  p50 ${String(run.p50).padStart(4)} ms  p99 ${String(run.p99).padStart(4)} ms  errors ${run.errors}  non-2xx ${run.non2xx}\n`,
+    `  ${label.padEnd(28)} ${String(run.reqPerSec).padStart(6)} req/s  p50 ${String(run.p50).padStart(4)} ms  p99 ${String(run.p99).padStart(4)} ms  errors ${run.errors}  non-2xx ${run.non2xx}` +
+      (run.mismatches !== undefined ? `  not paid ${run.mismatches}` : "") +
+      "\n",
   );
   return run;
 }
@@ -63,6 +76,75 @@ function createRequests(key: string): autocannon.Options["requests"] {
       setupRequest: (req) => ({ ...req, headers: { ...req.headers, "idempotency-key": randomUUID() } }),
     },
   ];
+}
+
+/** Opens `count` sessions through the API as fast as it takes them; their ids, in order. */
+async function openSessions(url: string, key: string, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  const [create] = createRequests(key)!;
+  const r = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    pipelining: 1,
+    amount: count,
+    requests: [{ ...create, onResponse: (status, body) => void (status < 300 && ids.push(JSON.parse(body).id)) }],
+  });
+  if (r.errors + r.timeouts + r.non2xx > 0 || ids.length < count) {
+    throw new Error(`opening ${count} sessions for the pay run: ${ids.length} opened, ${r.errors + r.timeouts} errors, ${r.non2xx} non-2xx`);
+  }
+  return ids;
+}
+
+// The buyer pays with the sandbox's succeeding test card; an expiry two years out stays valid.
+const payBody = JSON.stringify({
+  rail: "card",
+  card: { number: "4242424242424242", expMonth: 12, expYear: new Date().getFullYear() + 2, cvc: "123" },
+  email: "bench@example.com",
+});
+
+/**
+ * The buyer's pay call. A session can be paid once, so every request takes the next session of
+ * a pool opened beforehand, and autocannon sends no more requests than the pool holds: should
+ * the pool run short, the run ends early (and says so) rather than pay a session twice. A 200
+ * whose body is not a paid session counts as "not paid".
+ */
+function payOptions(url: string, pool: string[]): { options: autocannon.Options; used: () => number } {
+  let next = 0;
+  const options: autocannon.Options = {
+    url,
+    maxOverallRequests: pool.length,
+    verifyBody: (body) => body.startsWith('{"status":"paid"'),
+    requests: [
+      {
+        method: "POST",
+        path: `/api/v1/checkout/${pool[0]}/pay`,
+        // No Origin header, as a server-side client sends (a browser would send the server's own).
+        headers: { "content-type": "application/json" },
+        body: payBody,
+        // Called once for each request sent.
+        setupRequest: (req) => ({ ...req, path: `/api/v1/checkout/${pool[next++]}/pay` }),
+      },
+    ],
+  };
+  return { options, used: () => next };
+}
+
+async function measurePay(url: string, key: string, createRate: number) {
+  // Warm-up on a pool sized from the create rate, then a pool for the measured run sized from the
+  // faster of the warm-up's pay rate and the create rate, with room to spare (a short, cold
+  // warm-up underestimates pay). Opening the pools takes longer than the run itself.
+  const warmPool = await openSessions(url, key, Math.ceil(createRate * WARMUP * 2) + 2 * CONNECTIONS);
+  const warm = await cannon(payOptions(url, warmPool).options, WARMUP);
+  const pool = await openSessions(url, key, Math.ceil(Math.max(warm.reqPerSec, createRate, 1) * DURATION * 1.3) + 2 * CONNECTIONS);
+  const pay = payOptions(url, pool);
+  const run = await cannon(pay.options);
+  const ranOut = pay.used() >= pool.length;
+  process.stdout.write(
+    `  ${"pay (card, succeeds)".padEnd(28)} ${String(run.reqPerSec).padStart(6)} req/s  p50 ${String(run.p50).padStart(4)} ms  p99 ${String(run.p99).padStart(4)} ms  errors ${run.errors}  non-2xx ${run.non2xx}  not paid ${run.mismatches}` +
+      (ranOut ? `\n  !! all ${pool.length} pre-opened sessions paid after ${run.seconds} s: the pay run ended early` : "") +
+      "\n",
+  );
+  return { ...run, sessionsOpened: pool.length, sessionsPaid: pay.used() };
 }
 
 async function startBaseline(db: Pick<Database, "url" | "dataDir">) {
@@ -90,7 +172,16 @@ async function benchApi(kind: "postgres" | "pglite") {
   process.env.TEST_DATABASE_URL = previous;
   try {
     const merchant = await createMerchantViaCli(db, "Bench Shop");
-    const server = await startServer(db, { KASSA_BENCH: "1", KASSA_TEST_CLOCK: "0", EXPIRY_SWEEP_INTERVAL_MS: "30000" });
+    const server = await startServer(db, {
+      KASSA_BENCH: "1",
+      KASSA_TEST_CLOCK: "0",
+      EXPIRY_SWEEP_INTERVAL_MS: "30000",
+      // Every pay comes from one address: the per-IP limit (30 a minute by default) is raised, as an
+      // operator behind one trusted proxy would. Each session is paid once, so the per-session
+      // limit keeps its default.
+      RATE_LIMIT_PAY_PER_IP: "1000000000",
+      RATE_LIMIT_PAY_PER_SESSION: "10",
+    });
     const auth = { authorization: `Bearer ${merchant.testKey}` };
     let results: Record<string, Run> = {};
     try {
@@ -106,6 +197,7 @@ async function benchApi(kind: "postgres" | "pglite") {
         url: server.url,
         requests: [{ method: "GET", path: `/api/v1/checkout/sessions/${one.id}`, headers: auth }],
       });
+      results.pay = await measurePay(server.url, merchant.testKey, results.create.reqPerSec);
     } finally {
       await server.stop();
     }
@@ -130,6 +222,7 @@ async function benchApi(kind: "postgres" | "pglite") {
       createVsBaseline: ratio(results.create!, results.baselineCreate!),
       createP99VsBaselineP99: Math.round((results.create!.p99 / Math.max(1, results.baselineCreate!.p99)) * 100) / 100,
       retrieveVsBaseline: ratio(results.retrieve!, results.baselineRetrieve!),
+      payVsBaselineInsert: ratio(results.pay!, results.baselineCreate!),
     };
     process.stdout.write(`  ratios: ${JSON.stringify(ratios)}\n`);
     return { ...results, ratios };
