@@ -1,5 +1,8 @@
 // `npm run bench`: Kassa's API and checkout page, each beside a baseline measured in the
-// same run. Writes bench/results.json. Options: --duration=SECONDS --connections=N --only=pglite|postgres
+// same run, then a table of every figure beside its target. Writes bench/results.json.
+// Options: --duration=SECONDS --warmup=SECONDS --connections=N --only=postgres|pglite|page
+// --lighthouse-runs=N (default 3, the median run is kept; 0 skips Lighthouse).
+// It exits 0 whether targets pass or fail (it reports), and nonzero only when the run breaks.
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
@@ -8,6 +11,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { createMerchantViaCli, freePort, freshDatabase, startServer, type Database } from "@/e2e/support/stack";
+import { lighthouseMedian, type FailingAudit, type LighthouseResult } from "./lighthouse";
 
 const args = Object.fromEntries(
   process.argv.slice(2).map((a) => {
@@ -18,6 +22,7 @@ const args = Object.fromEntries(
 const DURATION = Number(args.duration ?? 20);
 const CONNECTIONS = Number(args.connections ?? 50);
 const WARMUP = Number(args.warmup ?? 5);
+const LIGHTHOUSE_RUNS = Number(args["lighthouse-runs"] ?? 3);
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -164,7 +169,11 @@ async function startBaseline(db: Pick<Database, "url" | "dataDir">) {
   };
 }
 
-async function benchApi(kind: "postgres" | "pglite") {
+type ApiResults = Record<"echo" | "create" | "retrieve" | "pay" | "baselineCreate" | "baselineRetrieve", Run> & {
+  ratios: Record<"createVsTrivialHandler" | "createVsBaseline" | "createP99VsBaselineP99" | "retrieveVsBaseline" | "payVsBaselineInsert", number>;
+};
+
+async function benchApi(kind: "postgres" | "pglite"): Promise<ApiResults> {
   process.stdout.write(`\nAPI on ${kind} (${CONNECTIONS} connections, ${DURATION} s each, after ${WARMUP} s warm-up)\n`);
   const previous = process.env.TEST_DATABASE_URL;
   process.env.TEST_DATABASE_URL = PG_URL;
@@ -225,7 +234,7 @@ async function benchApi(kind: "postgres" | "pglite") {
       payVsBaselineInsert: ratio(results.pay!, results.baselineCreate!),
     };
     process.stdout.write(`  ratios: ${JSON.stringify(ratios)}\n`);
-    return { ...results, ratios };
+    return { ...(results as Omit<ApiResults, "ratios">), ratios };
   } finally {
     await db.drop();
     fs.rmSync(`${db.dataDir}-baseline`, { recursive: true, force: true });
@@ -250,20 +259,40 @@ async function pageWeight(url: string) {
   return { jsGzipBytes: await weigh(srcs), cssGzipBytes: await weigh(hrefs), scripts: srcs.length, stylesheets: hrefs.length };
 }
 
-async function benchPage() {
+async function openSession(url: string, key: string, body: string): Promise<{ id: string; checkoutUrl: string }> {
+  const res = await fetch(`${url}/api/v1/checkout/sessions`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+    body,
+  });
+  if (!res.ok) throw new Error(`creating a session for the page: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+function printFailing(label: string, audits: FailingAudit[]) {
+  if (!audits.length) return;
+  process.stdout.write(`    ${label}:\n`);
+  for (const a of audits) {
+    process.stdout.write(`      - ${a.id}: ${a.title}${a.displayValue ? ` (${a.displayValue})` : ""}${a.score !== null ? ` [score ${a.score}]` : ""}\n`);
+    for (const item of a.items ?? []) process.stdout.write(`          ${item}\n`);
+  }
+}
+
+type PageResults = {
+  checkout: Awaited<ReturnType<typeof pageWeight>>;
+  blank: Awaited<ReturnType<typeof pageWeight>>;
+  jsRatio: number;
+  lighthouse?: Record<string, LighthouseResult>;
+};
+
+async function benchPage(): Promise<PageResults> {
   process.stdout.write("\nCheckout page weight (gzip)\n");
   const db = await freshDatabase("pglite");
   try {
     const merchant = await createMerchantViaCli(db, "Bench Shop");
     const server = await startServer(db, { KASSA_BENCH: "1" });
     try {
-      const session = await (
-        await fetch(`${server.url}/api/v1/checkout/sessions`, {
-          method: "POST",
-          headers: { authorization: `Bearer ${merchant.testKey}`, "content-type": "application/json" },
-          body: sessionBody,
-        })
-      ).json();
+      const session = await openSession(server.url, merchant.testKey, sessionBody);
       const checkout = await pageWeight(session.checkoutUrl);
       const blank = await pageWeight(`${server.url}/bench/blank`);
       const jsRatio = Math.round((checkout.jsGzipBytes / blank.jsGzipBytes) * 100) / 100;
@@ -272,7 +301,34 @@ async function benchPage() {
           `  blank:    JS ${blank.jsGzipBytes} B in ${blank.scripts} files, CSS ${blank.cssGzipBytes} B\n` +
           `  checkout JS / blank JS: ${jsRatio}\n`,
       );
-      return { checkout, blank, jsRatio };
+      if (LIGHTHOUSE_RUNS < 1) return { checkout, blank, jsRatio };
+
+      process.stdout.write(
+        `\nLighthouse on the open checkout page (mobile defaults, simulated throttling, Chromium; median of ${LIGHTHOUSE_RUNS} run${LIGHTHOUSE_RUNS > 1 ? "s" : ""})\n`,
+      );
+      const pages: Record<string, string> = {
+        NGN: session.checkoutUrl,
+        BRL: (await openSession(server.url, merchant.testKey, JSON.stringify({ ...JSON.parse(sessionBody), amount: 25000, currency: "BRL" }))).checkoutUrl,
+      };
+      const lighthouse: Record<string, LighthouseResult> = {};
+      for (const [name, url] of Object.entries(pages)) {
+        await (await fetch(url)).text(); // the page's first render is not what a buyer waits for
+        const r = await lighthouseMedian(url, LIGHTHOUSE_RUNS);
+        lighthouse[name] = r;
+        const t = (target: string) => ` (${target})`;
+        process.stdout.write(
+          `  ${name.padEnd(5)} performance ${r.performance}${t(">= 95")}, accessibility ${r.accessibility}${t("100")}, ` +
+            `LCP ${(r.lcpMs / 1000).toFixed(2)} s${t("<= 2.0")}, TBT ${r.tbtMs} ms${t("<= 150")}, CLS ${r.cls}${t("<= 0.05")}, ` +
+            `server response ${r.serverResponseMs} ms; CPU benchmark index ${r.benchmarkIndex}\n`,
+        );
+        if (r.runs.length > 1) {
+          process.stdout.write(`    runs: ${r.runs.map((x) => `perf ${x.performance} LCP ${x.lcpMs} TBT ${x.tbtMs} index ${x.benchmarkIndex}`).join("; ")}\n`);
+        }
+        for (const w of r.warnings) process.stdout.write(`    warning: ${w}\n`);
+        if (r.performance < 95) printFailing("performance audits below 0.9", r.failing.performance);
+        if (r.accessibility < 100) printFailing("accessibility audits that fail", r.failing.accessibility);
+      }
+      return { checkout, blank, jsRatio, lighthouse };
     } finally {
       await server.stop();
     }
@@ -281,7 +337,84 @@ async function benchPage() {
   }
 }
 
+type Row = { figure: string; value: string; target: string; pass: boolean | null };
+
+/** Every figure beside its target; pass is null for figures without one, or not measured. */
+function summarize(api: Partial<Record<"postgres" | "pglite", ApiResults>>, page: PageResults | undefined): Row[] {
+  const rows: Row[] = [];
+  const x = (n: number) => `${Math.round(n * 100) / 100}x`;
+  const row = (figure: string, value: string | undefined, target: string, pass: boolean | undefined | null) =>
+    rows.push({ figure, value: value ?? "not run", target, pass: value === undefined ? null : (pass ?? null) });
+  const { postgres: pg, pglite } = api;
+
+  row(
+    "PostgreSQL: create vs trivial handler, req/s",
+    pg && `${x(pg.ratios.createVsTrivialHandler)} (${pg.create.reqPerSec} / ${pg.echo.reqPerSec})`,
+    ">= 0.85x",
+    pg && pg.ratios.createVsTrivialHandler >= 0.85,
+  );
+  for (const [name, r] of [["PostgreSQL", pg], ["PGlite", pglite]] as const) {
+    row(
+      `${name}: create p99 vs baseline p99`,
+      r && `${x(r.ratios.createP99VsBaselineP99)} (${r.create.p99} / ${r.baselineCreate.p99} ms)`,
+      "<= 3x",
+      r && r.ratios.createP99VsBaselineP99 <= 3,
+    );
+  }
+  const liteVsPg = pg && pglite ? pglite.create.reqPerSec / Math.max(1, pg.create.reqPerSec) : undefined;
+  row(
+    "PGlite create vs PostgreSQL create, req/s",
+    liteVsPg === undefined ? undefined : `${x(liteVsPg)} (${pglite!.create.reqPerSec} / ${pg!.create.reqPerSec})`,
+    ">= 0.5x",
+    liteVsPg !== undefined && liteVsPg >= 0.5,
+  );
+  const runs = [pg, pglite].flatMap((r) => (r ? [r.echo, r.create, r.retrieve, r.pay, r.baselineCreate, r.baselineRetrieve] : []));
+  const bad = runs.reduce((n, r) => n + r.errors + r.non2xx + (r.mismatches ?? 0), 0);
+  row("errors + non-2xx + not paid, all API runs", runs.length ? String(bad) : undefined, "0", bad === 0);
+  for (const [name, r] of [["PostgreSQL", pg], ["PGlite", pglite]] as const) {
+    row(
+      `${name}: pay vs baseline INSERT, req/s`,
+      r && `${x(r.ratios.payVsBaselineInsert)} (${r.pay.reqPerSec} / ${r.baselineCreate.reqPerSec})`,
+      "(none)",
+      null,
+    );
+  }
+
+  row(
+    "checkout JS vs blank page JS, gzip",
+    page && `${x(page.jsRatio)} (${page.checkout.jsGzipBytes} / ${page.blank.jsGzipBytes} B)`,
+    "<= 1.3x",
+    page && page.jsRatio <= 1.3,
+  );
+  row("checkout CSS, gzip", page && `${page.checkout.cssGzipBytes} B`, "<= 15 kB (15000 B)", page && page.checkout.cssGzipBytes <= 15_000);
+  const lh = page?.lighthouse ?? {};
+  for (const name of Object.keys(lh).length ? Object.keys(lh) : ["NGN"]) {
+    const r = lh[name];
+    row(`Lighthouse ${name}: performance`, r && String(r.performance), ">= 95", r && r.performance >= 95);
+    row(`Lighthouse ${name}: accessibility`, r && String(r.accessibility), "100", r && r.accessibility === 100);
+    row(`Lighthouse ${name}: LCP`, r && `${(r.lcpMs / 1000).toFixed(2)} s`, "<= 2.0 s", r && r.lcpMs <= 2000);
+    row(`Lighthouse ${name}: TBT`, r && `${r.tbtMs} ms`, "<= 150 ms", r && r.tbtMs <= 150);
+    row(`Lighthouse ${name}: CLS`, r && String(r.cls), "<= 0.05", r && r.cls <= 0.05);
+    row(`Lighthouse ${name}: server response time`, r && `${r.serverResponseMs} ms`, "(none)", null);
+  }
+  return rows;
+}
+
+function printSummary(rows: Row[]) {
+  const w = [Math.max(...rows.map((r) => r.figure.length)), Math.max(...rows.map((r) => r.value.length)), Math.max(...rows.map((r) => r.target.length))];
+  process.stdout.write(`\nSummary (each figure beside its target; the script reports, it does not judge)\n`);
+  for (const r of rows) {
+    const verdict = r.value === "not run" ? "-" : r.pass === null ? "" : r.pass ? "PASS" : "FAIL";
+    process.stdout.write(`  ${r.figure.padEnd(w[0]!)}  ${r.value.padEnd(w[1]!)}  ${r.target.padEnd(w[2]!)}  ${verdict}\n`);
+  }
+  const failed = rows.filter((r) => r.pass === false).length;
+  const passed = rows.filter((r) => r.pass === true).length;
+  process.stdout.write(`  ${passed} passed, ${failed} failed, ${rows.length - passed - failed} without a target or not run\n`);
+}
+
 async function main() {
+  // Other work on the machine skews every figure here, Lighthouse's TBT most: keep a note of it.
+  const loadAverageAtStart = os.loadavg().map((n) => Math.round(n * 100) / 100);
   if (!fs.existsSync(path.join(ROOT, ".next/BUILD_ID")) || args.build) {
     process.stdout.write("Building (next build)…\n");
     await new Promise<void>((resolve, reject) =>
@@ -291,20 +424,30 @@ async function main() {
       ),
     );
   }
-  const api: Record<string, unknown> = {};
+  if (args.only && !["postgres", "pglite", "page"].includes(args.only)) throw new Error(`--only=${args.only}: expected postgres, pglite or page`);
+  const api: Partial<Record<"postgres" | "pglite", ApiResults>> = {};
   for (const kind of ["postgres", "pglite"] as const) {
     if (!args.only || args.only === kind) api[kind] = await benchApi(kind);
   }
-  const page = args.only ? undefined : await benchPage();
+  const page = !args.only || args.only === "page" ? await benchPage() : undefined;
+  const summary = summarize(api, page);
   const results = {
     date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
-    settings: { durationSeconds: DURATION, connections: CONNECTIONS, warmupSeconds: WARMUP },
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      loadAverageAtStart,
+    },
+    settings: { durationSeconds: DURATION, connections: CONNECTIONS, warmupSeconds: WARMUP, lighthouseRuns: LIGHTHOUSE_RUNS },
     api,
     page,
+    summary,
   };
   fs.mkdirSync(path.join(ROOT, "bench"), { recursive: true });
   fs.writeFileSync(path.join(ROOT, "bench/results.json"), JSON.stringify(results, null, 2) + "\n");
+  printSummary(summary);
   process.stdout.write("\nWrote bench/results.json\n");
 }
 
