@@ -26,6 +26,16 @@ const LIGHTHOUSE_RUNS = Number(args["lighthouse-runs"] ?? 3);
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const ROOT = path.resolve(__dirname, "../..");
 
+/** The servers under test run with production defaults, not the tests' fast clocks and polling. */
+const PRODUCTION_SETTINGS = {
+  KASSA_BENCH: "1",
+  KASSA_TEST_CLOCK: "0",
+  EXPIRY_SWEEP_INTERVAL_MS: "30000",
+  WEBHOOK_TIME_SCALE: "1",
+  WEBHOOK_POLL_INTERVAL_MS: "1000",
+  WEBHOOK_TIMEOUT_MS: "15000",
+};
+
 type Run = {
   reqPerSec: number;
   p50: number;
@@ -182,9 +192,7 @@ async function benchApi(kind: "postgres" | "pglite"): Promise<ApiResults> {
   try {
     const merchant = await createMerchantViaCli(db, "Bench Shop");
     const server = await startServer(db, {
-      KASSA_BENCH: "1",
-      KASSA_TEST_CLOCK: "0",
-      EXPIRY_SWEEP_INTERVAL_MS: "30000",
+      ...PRODUCTION_SETTINGS,
       // Every pay comes from one address: the per-IP limit (30 a minute by default) is raised, as an
       // operator behind one trusted proxy would. Each session is paid once, so the per-session
       // limit keeps its default.
@@ -290,7 +298,7 @@ async function benchPage(): Promise<PageResults> {
   const db = await freshDatabase("pglite");
   try {
     const merchant = await createMerchantViaCli(db, "Bench Shop");
-    const server = await startServer(db, { KASSA_BENCH: "1" });
+    const server = await startServer(db, PRODUCTION_SETTINGS);
     try {
       const session = await openSession(server.url, merchant.testKey, sessionBody);
       const checkout = await pageWeight(session.checkoutUrl);
