@@ -2,7 +2,8 @@
 // default config: mobile form factor, simulated throttling (Moto G Power, slow 4G).
 import type { Flags, Result } from "lighthouse";
 
-export const CHROMIUM = process.env.BENCH_CHROME_PATH ?? "/usr/bin/chromium";
+// The README's CHROMIUM_PATH names another Chromium, as for the browser tests.
+export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const CHROME_FLAGS = [
   "--headless=new",
   "--no-sandbox",
