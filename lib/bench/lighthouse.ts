@@ -1,5 +1,6 @@
 // Lighthouse (the npm package, 12.x for Node 20) on a page, in Debian's Chromium, with the
 // default config: mobile form factor, simulated throttling (Moto G Power, slow 4G).
+import fs from "node:fs";
 import type { Flags, Result } from "lighthouse";
 
 // The README's CHROMIUM_PATH names another Chromium, as for the browser tests.
@@ -70,8 +71,21 @@ function failing(lhr: Result, category: "performance" | "accessibility", below: 
   });
 }
 
+/**
+ * Throws unless Chromium is there. chrome-launcher reports a failed spawn as an unhandled
+ * 'error' event, which would end the process before the servers are stopped.
+ */
+export function assertChromium() {
+  try {
+    fs.accessSync(CHROMIUM, fs.constants.X_OK);
+  } catch {
+    throw new Error(`no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  }
+}
+
 /** One Lighthouse run of `url` in a Chromium of its own. */
 export async function lighthouseRun(url: string): Promise<LighthouseFigures> {
+  assertChromium();
   const { launch } = await import("chrome-launcher");
   const { default: lighthouse } = await import("lighthouse");
   const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS, logLevel: "error" });

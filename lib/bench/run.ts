@@ -11,7 +11,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { createMerchantViaCli, freePort, freshDatabase, startServer, type Database } from "@/e2e/support/stack";
-import { lighthouseMedian, type FailingAudit, type LighthouseResult } from "./lighthouse";
+import { assertChromium, lighthouseMedian, type FailingAudit, type LighthouseResult } from "./lighthouse";
 
 const args = Object.fromEntries(
   process.argv.slice(2).map((a) => {
@@ -423,6 +423,8 @@ function printSummary(rows: Row[]) {
 async function main() {
   // Other work on the machine skews every figure here, Lighthouse's TBT most: keep a note of it.
   const loadAverageAtStart = os.loadavg().map((n) => Math.round(n * 100) / 100);
+  if (args.only && !["postgres", "pglite", "page"].includes(args.only)) throw new Error(`--only=${args.only}: expected postgres, pglite or page`);
+  if ((!args.only || args.only === "page") && LIGHTHOUSE_RUNS > 0) assertChromium(); // before minutes of API runs
   if (!fs.existsSync(path.join(ROOT, ".next/BUILD_ID")) || args.build) {
     process.stdout.write("Building (next build)…\n");
     await new Promise<void>((resolve, reject) =>
@@ -432,7 +434,6 @@ async function main() {
       ),
     );
   }
-  if (args.only && !["postgres", "pglite", "page"].includes(args.only)) throw new Error(`--only=${args.only}: expected postgres, pglite or page`);
   const api: Partial<Record<"postgres" | "pglite", ApiResults>> = {};
   for (const kind of ["postgres", "pglite"] as const) {
     if (!args.only || args.only === kind) api[kind] = await benchApi(kind);
