@@ -249,10 +249,15 @@ async function benchApi(kind: "postgres" | "pglite"): Promise<ApiResults> {
   }
 }
 
-/** Gzip bytes of the scripts and stylesheets a page loads, read from its HTML. */
+/**
+ * Gzip bytes of the scripts and stylesheets a page loads, read from its HTML. A noModule
+ * script (Next's polyfills for browsers without modules) is not loaded by a current browser.
+ */
 async function pageWeight(url: string) {
   const html = await (await fetch(url)).text();
-  const srcs = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
+  const srcs = [...html.matchAll(/<script\b[^>]*>/gi)].flatMap((m) =>
+    /\snomodule\b/i.test(m[0]) ? [] : [.../\ssrc="([^"]+)"/.exec(m[0])?.slice(1) ?? []],
+  );
   const hrefs = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"|<link[^>]+href="([^"]+)"[^>]+rel="stylesheet"/g)].map(
     (m) => (m[1] ?? m[2])!,
   );
