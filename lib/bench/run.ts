@@ -1,5 +1,8 @@
 // `npm run bench`: Kassa's API and checkout page, each beside a baseline measured in the
-// same run. Writes bench/results.json. Options: --duration=SECONDS --connections=N --only=pglite|postgres
+// same run, then a table of every figure beside its target. Writes bench/results.json.
+// Options: --duration=SECONDS --warmup=SECONDS --connections=N --only=postgres|pglite|page
+// --lighthouse-runs=N (default 3, the median run is kept; 0 skips Lighthouse).
+// It exits 0 whether targets pass or fail (it reports), and nonzero only when the run breaks.
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
@@ -8,6 +11,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { createMerchantViaCli, freePort, freshDatabase, startServer, type Database } from "@/e2e/support/stack";
+import { assertChromium, lighthouseMedian, type FailingAudit, type LighthouseResult } from "./lighthouse";
 
 const args = Object.fromEntries(
   process.argv.slice(2).map((a) => {
@@ -18,10 +22,30 @@ const args = Object.fromEntries(
 const DURATION = Number(args.duration ?? 20);
 const CONNECTIONS = Number(args.connections ?? 50);
 const WARMUP = Number(args.warmup ?? 5);
+const LIGHTHOUSE_RUNS = Number(args["lighthouse-runs"] ?? 3);
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const ROOT = path.resolve(__dirname, "../..");
 
-type Run = { reqPerSec: number; p50: number; p99: number; errors: number; non2xx: number; total: number };
+/** The servers under test run with production defaults, not the tests' fast clocks and polling. */
+const PRODUCTION_SETTINGS = {
+  KASSA_BENCH: "1",
+  KASSA_TEST_CLOCK: "0",
+  EXPIRY_SWEEP_INTERVAL_MS: "30000",
+  WEBHOOK_TIME_SCALE: "1",
+  WEBHOOK_POLL_INTERVAL_MS: "1000",
+  WEBHOOK_TIMEOUT_MS: "15000",
+};
+
+type Run = {
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  total: number;
+  seconds: number;
+  mismatches?: number;
+};
 
 async function cannon(opts: autocannon.Options, seconds = DURATION): Promise<Run> {
   const r = await autocannon({ connections: CONNECTIONS, pipelining: 1, duration: seconds, ...opts });
@@ -32,6 +56,8 @@ async function cannon(opts: autocannon.Options, seconds = DURATION): Promise<Run
     errors: r.errors + r.timeouts,
     non2xx: r.non2xx,
     total: r.requests.total,
+    seconds: r.duration,
+    ...(opts.verifyBody ? { mismatches: r.mismatches } : {}),
   };
 }
 
@@ -47,7 +73,9 @@ async function measure(label: string, opts: autocannon.Options): Promise<Run> {
   await cannon(opts, WARMUP);
   const run = await cannon(opts);
   process.stdout.write(
-    `  ${label.padEnd(28)} ${String(run.reqPerSec).padStart(6)} req/s  p50 ${String(run.p50).padStart(4)} ms  p99 ${String(run.p99).padStart(4)} ms  errors ${run.errors}  non-2xx ${run.non2xx}\n`,
+    `  ${label.padEnd(28)} ${String(run.reqPerSec).padStart(6)} req/s  p50 ${String(run.p50).padStart(4)} ms  p99 ${String(run.p99).padStart(4)} ms  errors ${run.errors}  non-2xx ${run.non2xx}` +
+      (run.mismatches !== undefined ? `  not paid ${run.mismatches}` : "") +
+      "\n",
   );
   return run;
 }
@@ -63,6 +91,75 @@ function createRequests(key: string): autocannon.Options["requests"] {
       setupRequest: (req) => ({ ...req, headers: { ...req.headers, "idempotency-key": randomUUID() } }),
     },
   ];
+}
+
+/** Opens `count` sessions through the API as fast as it takes them; their ids, in order. */
+async function openSessions(url: string, key: string, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  const [create] = createRequests(key)!;
+  const r = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    pipelining: 1,
+    amount: count,
+    requests: [{ ...create, onResponse: (status, body) => void (status < 300 && ids.push(JSON.parse(body).id)) }],
+  });
+  if (r.errors + r.timeouts + r.non2xx > 0 || ids.length < count) {
+    throw new Error(`opening ${count} sessions for the pay run: ${ids.length} opened, ${r.errors + r.timeouts} errors, ${r.non2xx} non-2xx`);
+  }
+  return ids;
+}
+
+// The buyer pays with the sandbox's succeeding test card; an expiry two years out stays valid.
+const payBody = JSON.stringify({
+  rail: "card",
+  card: { number: "4242424242424242", expMonth: 12, expYear: new Date().getFullYear() + 2, cvc: "123" },
+  email: "bench@example.com",
+});
+
+/**
+ * The buyer's pay call. A session can be paid once, so every request takes the next session of
+ * a pool opened beforehand, and autocannon sends no more requests than the pool holds: should
+ * the pool run short, the run ends early (and says so) rather than pay a session twice. A 200
+ * whose body is not a paid session counts as "not paid".
+ */
+function payOptions(url: string, pool: string[]): { options: autocannon.Options; used: () => number } {
+  let next = 0;
+  const options: autocannon.Options = {
+    url,
+    maxOverallRequests: pool.length,
+    verifyBody: (body) => body.startsWith('{"status":"paid"'),
+    requests: [
+      {
+        method: "POST",
+        path: `/api/v1/checkout/${pool[0]}/pay`,
+        // No Origin header, as a server-side client sends (a browser would send the server's own).
+        headers: { "content-type": "application/json" },
+        body: payBody,
+        // Called once for each request sent.
+        setupRequest: (req) => ({ ...req, path: `/api/v1/checkout/${pool[next++]}/pay` }),
+      },
+    ],
+  };
+  return { options, used: () => next };
+}
+
+async function measurePay(url: string, key: string, createRate: number) {
+  // Warm-up on a pool sized from the create rate, then a pool for the measured run sized from the
+  // faster of the warm-up's pay rate and the create rate, with room to spare (a short, cold
+  // warm-up underestimates pay). Opening the pools takes longer than the run itself.
+  const warmPool = await openSessions(url, key, Math.ceil(createRate * WARMUP * 2) + 2 * CONNECTIONS);
+  const warm = await cannon(payOptions(url, warmPool).options, WARMUP);
+  const pool = await openSessions(url, key, Math.ceil(Math.max(warm.reqPerSec, createRate, 1) * DURATION * 1.3) + 2 * CONNECTIONS);
+  const pay = payOptions(url, pool);
+  const run = await cannon(pay.options);
+  const ranOut = pay.used() >= pool.length;
+  process.stdout.write(
+    `  ${"pay (card, succeeds)".padEnd(28)} ${String(run.reqPerSec).padStart(6)} req/s  p50 ${String(run.p50).padStart(4)} ms  p99 ${String(run.p99).padStart(4)} ms  errors ${run.errors}  non-2xx ${run.non2xx}  not paid ${run.mismatches}` +
+      (ranOut ? `\n  !! all ${pool.length} pre-opened sessions paid after ${run.seconds} s: the pay run ended early` : "") +
+      "\n",
+  );
+  return { ...run, sessionsOpened: pool.length, sessionsPaid: pay.used() };
 }
 
 async function startBaseline(db: Pick<Database, "url" | "dataDir">) {
@@ -82,7 +179,11 @@ async function startBaseline(db: Pick<Database, "url" | "dataDir">) {
   };
 }
 
-async function benchApi(kind: "postgres" | "pglite") {
+type ApiResults = Record<"echo" | "create" | "retrieve" | "pay" | "baselineCreate" | "baselineRetrieve", Run> & {
+  ratios: Record<"createVsTrivialHandler" | "createVsBaseline" | "createP99VsBaselineP99" | "retrieveVsBaseline" | "payVsBaselineInsert", number>;
+};
+
+async function benchApi(kind: "postgres" | "pglite"): Promise<ApiResults> {
   process.stdout.write(`\nAPI on ${kind} (${CONNECTIONS} connections, ${DURATION} s each, after ${WARMUP} s warm-up)\n`);
   const previous = process.env.TEST_DATABASE_URL;
   process.env.TEST_DATABASE_URL = PG_URL;
@@ -90,7 +191,14 @@ async function benchApi(kind: "postgres" | "pglite") {
   process.env.TEST_DATABASE_URL = previous;
   try {
     const merchant = await createMerchantViaCli(db, "Bench Shop");
-    const server = await startServer(db, { KASSA_BENCH: "1", KASSA_TEST_CLOCK: "0", EXPIRY_SWEEP_INTERVAL_MS: "30000" });
+    const server = await startServer(db, {
+      ...PRODUCTION_SETTINGS,
+      // Every pay comes from one address: the per-IP limit (30 a minute by default) is raised, as an
+      // operator behind one trusted proxy would. Each session is paid once, so the per-session
+      // limit keeps its default.
+      RATE_LIMIT_PAY_PER_IP: "1000000000",
+      RATE_LIMIT_PAY_PER_SESSION: "10",
+    });
     const auth = { authorization: `Bearer ${merchant.testKey}` };
     let results: Record<string, Run> = {};
     try {
@@ -106,6 +214,7 @@ async function benchApi(kind: "postgres" | "pglite") {
         url: server.url,
         requests: [{ method: "GET", path: `/api/v1/checkout/sessions/${one.id}`, headers: auth }],
       });
+      results.pay = await measurePay(server.url, merchant.testKey, results.create.reqPerSec);
     } finally {
       await server.stop();
     }
@@ -130,19 +239,25 @@ async function benchApi(kind: "postgres" | "pglite") {
       createVsBaseline: ratio(results.create!, results.baselineCreate!),
       createP99VsBaselineP99: Math.round((results.create!.p99 / Math.max(1, results.baselineCreate!.p99)) * 100) / 100,
       retrieveVsBaseline: ratio(results.retrieve!, results.baselineRetrieve!),
+      payVsBaselineInsert: ratio(results.pay!, results.baselineCreate!),
     };
     process.stdout.write(`  ratios: ${JSON.stringify(ratios)}\n`);
-    return { ...results, ratios };
+    return { ...(results as Omit<ApiResults, "ratios">), ratios };
   } finally {
     await db.drop();
     fs.rmSync(`${db.dataDir}-baseline`, { recursive: true, force: true });
   }
 }
 
-/** Gzip bytes of the scripts and stylesheets a page loads, read from its HTML. */
+/**
+ * Gzip bytes of the scripts and stylesheets a page loads, read from its HTML. A noModule
+ * script (Next's polyfills for browsers without modules) is not loaded by a current browser.
+ */
 async function pageWeight(url: string) {
   const html = await (await fetch(url)).text();
-  const srcs = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
+  const srcs = [...html.matchAll(/<script\b[^>]*>/gi)].flatMap((m) =>
+    /\snomodule\b/i.test(m[0]) ? [] : [.../\ssrc="([^"]+)"/.exec(m[0])?.slice(1) ?? []],
+  );
   const hrefs = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"|<link[^>]+href="([^"]+)"[^>]+rel="stylesheet"/g)].map(
     (m) => (m[1] ?? m[2])!,
   );
@@ -157,20 +272,40 @@ async function pageWeight(url: string) {
   return { jsGzipBytes: await weigh(srcs), cssGzipBytes: await weigh(hrefs), scripts: srcs.length, stylesheets: hrefs.length };
 }
 
-async function benchPage() {
+async function openSession(url: string, key: string, body: string): Promise<{ id: string; checkoutUrl: string }> {
+  const res = await fetch(`${url}/api/v1/checkout/sessions`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+    body,
+  });
+  if (!res.ok) throw new Error(`creating a session for the page: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+function printFailing(label: string, audits: FailingAudit[]) {
+  if (!audits.length) return;
+  process.stdout.write(`    ${label}:\n`);
+  for (const a of audits) {
+    process.stdout.write(`      - ${a.id}: ${a.title}${a.displayValue ? ` (${a.displayValue})` : ""}${a.score !== null ? ` [score ${a.score}]` : ""}\n`);
+    for (const item of a.items ?? []) process.stdout.write(`          ${item}\n`);
+  }
+}
+
+type PageResults = {
+  checkout: Awaited<ReturnType<typeof pageWeight>>;
+  blank: Awaited<ReturnType<typeof pageWeight>>;
+  jsRatio: number;
+  lighthouse?: Record<string, LighthouseResult>;
+};
+
+async function benchPage(): Promise<PageResults> {
   process.stdout.write("\nCheckout page weight (gzip)\n");
   const db = await freshDatabase("pglite");
   try {
     const merchant = await createMerchantViaCli(db, "Bench Shop");
-    const server = await startServer(db, { KASSA_BENCH: "1" });
+    const server = await startServer(db, PRODUCTION_SETTINGS);
     try {
-      const session = await (
-        await fetch(`${server.url}/api/v1/checkout/sessions`, {
-          method: "POST",
-          headers: { authorization: `Bearer ${merchant.testKey}`, "content-type": "application/json" },
-          body: sessionBody,
-        })
-      ).json();
+      const session = await openSession(server.url, merchant.testKey, sessionBody);
       const checkout = await pageWeight(session.checkoutUrl);
       const blank = await pageWeight(`${server.url}/bench/blank`);
       const jsRatio = Math.round((checkout.jsGzipBytes / blank.jsGzipBytes) * 100) / 100;
@@ -179,7 +314,34 @@ async function benchPage() {
           `  blank:    JS ${blank.jsGzipBytes} B in ${blank.scripts} files, CSS ${blank.cssGzipBytes} B\n` +
           `  checkout JS / blank JS: ${jsRatio}\n`,
       );
-      return { checkout, blank, jsRatio };
+      if (LIGHTHOUSE_RUNS < 1) return { checkout, blank, jsRatio };
+
+      process.stdout.write(
+        `\nLighthouse on the open checkout page (mobile defaults, simulated throttling, Chromium; median of ${LIGHTHOUSE_RUNS} run${LIGHTHOUSE_RUNS > 1 ? "s" : ""})\n`,
+      );
+      const pages: Record<string, string> = {
+        NGN: session.checkoutUrl,
+        BRL: (await openSession(server.url, merchant.testKey, JSON.stringify({ ...JSON.parse(sessionBody), amount: 25000, currency: "BRL" }))).checkoutUrl,
+      };
+      const lighthouse: Record<string, LighthouseResult> = {};
+      for (const [name, url] of Object.entries(pages)) {
+        await (await fetch(url)).text(); // the page's first render is not what a buyer waits for
+        const r = await lighthouseMedian(url, LIGHTHOUSE_RUNS);
+        lighthouse[name] = r;
+        const t = (target: string) => ` (${target})`;
+        process.stdout.write(
+          `  ${name.padEnd(5)} performance ${r.performance}${t(">= 95")}, accessibility ${r.accessibility}${t("100")}, ` +
+            `LCP ${(r.lcpMs / 1000).toFixed(2)} s${t("<= 2.0")}, TBT ${r.tbtMs} ms${t("<= 150")}, CLS ${r.cls}${t("<= 0.05")}, ` +
+            `server response ${r.serverResponseMs} ms; CPU benchmark index ${r.benchmarkIndex}\n`,
+        );
+        if (r.runs.length > 1) {
+          process.stdout.write(`    runs: ${r.runs.map((x) => `perf ${x.performance} LCP ${x.lcpMs} TBT ${x.tbtMs} index ${x.benchmarkIndex}`).join("; ")}\n`);
+        }
+        for (const w of r.warnings) process.stdout.write(`    warning: ${w}\n`);
+        if (r.performance < 95) printFailing("performance audits below 0.9", r.failing.performance);
+        if (r.accessibility < 100) printFailing("accessibility audits that fail", r.failing.accessibility);
+      }
+      return { checkout, blank, jsRatio, lighthouse };
     } finally {
       await server.stop();
     }
@@ -188,7 +350,86 @@ async function benchPage() {
   }
 }
 
+type Row = { figure: string; value: string; target: string; pass: boolean | null };
+
+/** Every figure beside its target; pass is null for figures without one, or not measured. */
+function summarize(api: Partial<Record<"postgres" | "pglite", ApiResults>>, page: PageResults | undefined): Row[] {
+  const rows: Row[] = [];
+  const x = (n: number) => `${Math.round(n * 100) / 100}x`;
+  const row = (figure: string, value: string | undefined, target: string, pass: boolean | undefined | null) =>
+    rows.push({ figure, value: value ?? "not run", target, pass: value === undefined ? null : (pass ?? null) });
+  const { postgres: pg, pglite } = api;
+
+  row(
+    "PostgreSQL: create vs trivial handler, req/s",
+    pg && `${x(pg.ratios.createVsTrivialHandler)} (${pg.create.reqPerSec} / ${pg.echo.reqPerSec})`,
+    ">= 0.85x",
+    pg && pg.ratios.createVsTrivialHandler >= 0.85,
+  );
+  for (const [name, r] of [["PostgreSQL", pg], ["PGlite", pglite]] as const) {
+    row(
+      `${name}: create p99 vs baseline p99`,
+      r && `${x(r.ratios.createP99VsBaselineP99)} (${r.create.p99} / ${r.baselineCreate.p99} ms)`,
+      "<= 3x",
+      r && r.ratios.createP99VsBaselineP99 <= 3,
+    );
+  }
+  const liteVsPg = pg && pglite ? pglite.create.reqPerSec / Math.max(1, pg.create.reqPerSec) : undefined;
+  row(
+    "PGlite create vs PostgreSQL create, req/s",
+    liteVsPg === undefined ? undefined : `${x(liteVsPg)} (${pglite!.create.reqPerSec} / ${pg!.create.reqPerSec})`,
+    ">= 0.5x",
+    liteVsPg !== undefined && liteVsPg >= 0.5,
+  );
+  const runs = [pg, pglite].flatMap((r) => (r ? [r.echo, r.create, r.retrieve, r.pay, r.baselineCreate, r.baselineRetrieve] : []));
+  const bad = runs.reduce((n, r) => n + r.errors + r.non2xx + (r.mismatches ?? 0), 0);
+  row("errors + non-2xx + not paid, all API runs", runs.length ? String(bad) : undefined, "0", bad === 0);
+  for (const [name, r] of [["PostgreSQL", pg], ["PGlite", pglite]] as const) {
+    row(
+      `${name}: pay vs baseline INSERT, req/s`,
+      r && `${x(r.ratios.payVsBaselineInsert)} (${r.pay.reqPerSec} / ${r.baselineCreate.reqPerSec})`,
+      "(none)",
+      null,
+    );
+  }
+
+  row(
+    "checkout JS vs blank page JS, gzip",
+    page && `${x(page.jsRatio)} (${page.checkout.jsGzipBytes} / ${page.blank.jsGzipBytes} B)`,
+    "<= 1.3x",
+    page && page.jsRatio <= 1.3,
+  );
+  row("checkout CSS, gzip", page && `${page.checkout.cssGzipBytes} B`, "<= 15 kB (15000 B)", page && page.checkout.cssGzipBytes <= 15_000);
+  const lh = page?.lighthouse ?? {};
+  for (const name of Object.keys(lh).length ? Object.keys(lh) : ["NGN"]) {
+    const r = lh[name];
+    row(`Lighthouse ${name}: performance`, r && String(r.performance), ">= 95", r && r.performance >= 95);
+    row(`Lighthouse ${name}: accessibility`, r && String(r.accessibility), "100", r && r.accessibility === 100);
+    row(`Lighthouse ${name}: LCP`, r && `${(r.lcpMs / 1000).toFixed(2)} s`, "<= 2.0 s", r && r.lcpMs <= 2000);
+    row(`Lighthouse ${name}: TBT`, r && `${r.tbtMs} ms`, "<= 150 ms", r && r.tbtMs <= 150);
+    row(`Lighthouse ${name}: CLS`, r && String(r.cls), "<= 0.05", r && r.cls <= 0.05);
+    row(`Lighthouse ${name}: server response time`, r && `${r.serverResponseMs} ms`, "(none)", null);
+  }
+  return rows;
+}
+
+function printSummary(rows: Row[]) {
+  const w = [Math.max(...rows.map((r) => r.figure.length)), Math.max(...rows.map((r) => r.value.length)), Math.max(...rows.map((r) => r.target.length))];
+  process.stdout.write(`\nSummary (each figure beside its target; the script reports, it does not judge)\n`);
+  for (const r of rows) {
+    const verdict = r.value === "not run" ? "-" : r.pass === null ? "" : r.pass ? "PASS" : "FAIL";
+    process.stdout.write(`  ${r.figure.padEnd(w[0]!)}  ${r.value.padEnd(w[1]!)}  ${r.target.padEnd(w[2]!)}  ${verdict}\n`);
+  }
+  const failed = rows.filter((r) => r.pass === false).length;
+  const passed = rows.filter((r) => r.pass === true).length;
+  process.stdout.write(`  ${passed} passed, ${failed} failed, ${rows.length - passed - failed} without a target or not run\n`);
+}
+
 async function main() {
+  // Other work on the machine skews every figure here, Lighthouse's TBT most: keep a note of it.
+  const loadAverageAtStart = os.loadavg().map((n) => Math.round(n * 100) / 100);
+  if (args.only && !["postgres", "pglite", "page"].includes(args.only)) throw new Error(`--only=${args.only}: expected postgres, pglite or page`);
+  if ((!args.only || args.only === "page") && LIGHTHOUSE_RUNS > 0) assertChromium(); // before minutes of API runs
   if (!fs.existsSync(path.join(ROOT, ".next/BUILD_ID")) || args.build) {
     process.stdout.write("Building (next build)…\n");
     await new Promise<void>((resolve, reject) =>
@@ -198,20 +439,29 @@ async function main() {
       ),
     );
   }
-  const api: Record<string, unknown> = {};
+  const api: Partial<Record<"postgres" | "pglite", ApiResults>> = {};
   for (const kind of ["postgres", "pglite"] as const) {
     if (!args.only || args.only === kind) api[kind] = await benchApi(kind);
   }
-  const page = args.only ? undefined : await benchPage();
+  const page = !args.only || args.only === "page" ? await benchPage() : undefined;
+  const summary = summarize(api, page);
   const results = {
     date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
-    settings: { durationSeconds: DURATION, connections: CONNECTIONS, warmupSeconds: WARMUP },
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      loadAverageAtStart,
+    },
+    settings: { durationSeconds: DURATION, connections: CONNECTIONS, warmupSeconds: WARMUP, lighthouseRuns: LIGHTHOUSE_RUNS },
     api,
     page,
+    summary,
   };
   fs.mkdirSync(path.join(ROOT, "bench"), { recursive: true });
   fs.writeFileSync(path.join(ROOT, "bench/results.json"), JSON.stringify(results, null, 2) + "\n");
+  printSummary(summary);
   process.stdout.write("\nWrote bench/results.json\n");
 }
 
