@@ -19,7 +19,7 @@ export default defineConfig({
     baseURL: process.env.KASSA_E2E_URL,
     viewport: { width: 390, height: 844 },
     launchOptions: {
-      executablePath: "/usr/bin/chromium",
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
     },
     trace: "retain-on-failure",

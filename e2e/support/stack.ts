@@ -81,22 +81,25 @@ export type Server = {
 export async function startServer(
   db: Pick<Database, "url" | "dataDir">,
   env: Record<string, string> = {},
-  opts: { logFile?: string; nodeArgs?: string[] } = {},
+  opts: { logFile?: string; nodeArgs?: string[]; nextStart?: boolean } = {},
 ): Promise<Server> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let out = "";
   const child: ChildProcess = spawn(
     process.execPath,
-    // What `npm start` runs after the build: the production server of lib/server/main.ts.
-    [...(opts.nodeArgs ?? []), "--import", "tsx", "lib/server/main.ts"],
+    // What `npm start` runs after the build: the production server of lib/server/main.ts;
+    // or, for the benchmark's reference, the framework's own `next start` of the same build.
+    opts.nextStart
+      ? [...(opts.nodeArgs ?? []), path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"]
+      : [...(opts.nodeArgs ?? []), "--import", "tsx", "lib/server/main.ts"],
     {
       cwd: ROOT,
       env: {
         ...process.env,
         NODE_ENV: "production",
         PORT: String(port),
-        HOSTNAME: "127.0.0.1",
+        HOST: "127.0.0.1",
         PUBLIC_URL: url,
         KASSA_TEST_CLOCK: "1",
         EXPIRY_SWEEP_INTERVAL_MS: "300",

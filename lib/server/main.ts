@@ -1,5 +1,5 @@
 // `npm start`: the production server. Pages, server actions and assets go through Next.js;
-// the JSON API (`/api/v1/*`, `/api/health`) is answered by the very same route handlers
+// the JSON API (every app/api route: `/api/v1/*`, `/api/health`) is answered by the very same route handlers
 // (app/api/**/route.ts), called directly, without the framework's per-request machinery.
 // Route handlers stay the single definition of the API: `next dev` and `next start` serve
 // them too, and the test suite runs against this server.
@@ -8,21 +8,22 @@ import path from "node:path";
 import next from "next";
 import { MAX_BODY_BYTES } from "@/lib/api/http";
 import { bootOrExit } from "@/lib/boot-or-exit";
+import { env } from "@/lib/env";
 import { loadApiRoutes, matchRoute, type ApiRoute } from "./routes";
 
 const ROOT = process.cwd();
-const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOSTNAME ?? "0.0.0.0";
 
 async function main() {
   // Migrations, the demo merchant, the sweep and the webhook worker, before the first request
   // (instrumentation.ts does the same under `next start`, and finds it done here).
   await bootOrExit();
+  const port = env().PORT;
+  const hostname = process.env.HOST || "0.0.0.0";
   const app = next({ dev: false, dir: ROOT, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
   const appDir = path.join(ROOT, "app");
-  const routes = [...(await loadApiRoutes(appDir, "api/v1")), ...(await loadApiRoutes(appDir, "api/health"))];
+  const routes = await loadApiRoutes(appDir, "api");
 
   const server = http.createServer((req, res) => {
     const pathname = (req.url ?? "/").split("?", 1)[0]!;
@@ -34,17 +35,18 @@ async function main() {
       handle(req, res).catch((err) => fail(res, err));
       return;
     }
-    serveApi(req, res, handler, found.params).catch((err) => fail(res, err));
+    serveApi(req, res, handler, found.params, `${hostname}:${port}`).catch((err) => fail(res, err));
   });
   server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => {
     process.stdout.write(`Kassa listening on http://${hostname}:${port}\n`);
   });
 
+  // Requests under way are answered, then the process ends (at the latest after 10 s).
   const stop = () => {
-    server.close();
-    server.closeAllConnections();
-    process.exit(0);
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 10_000).unref();
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
@@ -55,6 +57,7 @@ async function serveApi(
   res: http.ServerResponse,
   handler: NonNullable<ApiRoute["handlers"][string]>,
   params: Record<string, string | string[]>,
+  listening: string,
 ) {
   const headers = new Headers();
   const raw = req.rawHeaders;
@@ -64,7 +67,7 @@ async function serveApi(
 
   const method = req.method!;
   const body = method === "GET" || method === "HEAD" ? undefined : await readBody(req, res);
-  const host = headers.get("host") ?? `${hostname}:${port}`;
+  const host = headers.get("host") ?? listening;
   const request = new Request(`http://${host}${req.url}`, { method, headers, body: body as BodyInit | undefined });
   const response = await handler(request, { params: Promise.resolve(params) });
 
