@@ -17,7 +17,7 @@ export function CardForm({ sessionId, m, errors, amountText, installments }: Pro
             <input
               {...aria}
               name="number"
-              className={`${inputClass} pr-24 font-mono`}
+              className={`${inputClass} pr-20 font-mono tracking-tight`}
               inputMode="numeric"
               autoComplete="cc-number"
               autoCorrect="off"
