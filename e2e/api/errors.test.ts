@@ -223,6 +223,15 @@ describe("unknown routes and ids", () => {
     expectError(res, 400, "validation_error");
   });
 
+  it.each([
+    ["PUT", "/api/v1/checkout/sessions", "GET, POST"],
+    ["DELETE", "/api/v1/checkout/sessions/cs_test_abc", "GET"],
+  ])("%s %s is 405 in the error format, with Allow", async (method, path, allow) => {
+    const raw = await fetch(`${inject("baseUrl")}${path}`, { method, headers: { authorization: `Bearer ${A().testKey}` } });
+    expectError({ status: raw.status, body: await raw.json(), headers: raw.headers }, 405, "validation_error", "method_not_allowed");
+    expect(raw.headers.get("allow")).toBe(allow);
+  });
+
   it("a cursor that is not this merchant's is 404", async () => {
     const b = await client(inject("merchantB").testKey).post("/api/v1/checkout/sessions", sessionBody());
     const res = await client(A().testKey).get(`/api/v1/checkout/sessions?startingAfter=${b.body.id}`);

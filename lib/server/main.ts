@@ -6,10 +6,11 @@
 import http from "node:http";
 import path from "node:path";
 import next from "next";
-import { MAX_BODY_BYTES } from "@/lib/api/http";
+import { ApiError } from "@/lib/api/errors";
+import { MAX_BODY_BYTES, runApi } from "@/lib/api/http";
 import { bootOrExit } from "@/lib/boot-or-exit";
 import { env } from "@/lib/env";
-import { loadApiRoutes, matchRoute, type ApiRoute } from "./routes";
+import { loadApiRoutes, matchRoute, type ApiRoute, type RouteHandler } from "./routes";
 
 const ROOT = process.cwd();
 
@@ -29,9 +30,9 @@ async function main() {
     const pathname = (req.url ?? "/").split("?", 1)[0]!;
     const method = req.method ?? "GET";
     const found = pathname.startsWith("/api/") ? matchRoute(routes, pathname) : null;
-    const handler = found?.route.handlers[method];
-    // Anything the route files do not define (HEAD, OPTIONS, a missing method) gets Next.js's answer.
-    if (!found || !handler) {
+    const handler = found ? (found.route.handlers[method] ?? methodNotAllowed(found.route)) : undefined;
+    // Anything else (pages, assets, HEAD and OPTIONS of the API) gets Next.js's answer.
+    if (!found || !handler || method === "HEAD" || method === "OPTIONS") {
       handle(req, res).catch((err) => fail(res, err));
       return;
     }
@@ -52,10 +53,23 @@ async function main() {
   process.once("SIGINT", stop);
 }
 
+/** A method the route does not define: 405 in the API's error format, with Allow. */
+function methodNotAllowed(route: ApiRoute): RouteHandler {
+  const allow = Object.keys(route.handlers).join(", ");
+  return (req) =>
+    runApi(req, async () => {
+      const path = new URL(req.url).pathname;
+      throw new ApiError("validation_error", "method_not_allowed", `${req.method} is not allowed on ${path}; use ${allow}.`, {
+        status: 405,
+        headers: { Allow: allow },
+      });
+    });
+}
+
 async function serveApi(
   req: http.IncomingMessage,
   res: http.ServerResponse,
-  handler: NonNullable<ApiRoute["handlers"][string]>,
+  handler: RouteHandler,
   params: Record<string, string | string[]>,
   listening: string,
 ) {
