@@ -25,17 +25,18 @@ async function main() {
   await app.prepare();
   const appDir = path.join(ROOT, "app");
   const routes = await loadApiRoutes(appDir, "api");
+  const refusals = new Map(routes.map((r) => [r, methodNotAllowed(r)]));
 
   const server = http.createServer((req, res) => {
     const pathname = (req.url ?? "/").split("?", 1)[0]!;
     const method = req.method ?? "GET";
     const found = pathname.startsWith("/api/") ? matchRoute(routes, pathname) : null;
-    const handler = found ? (found.route.handlers[method] ?? methodNotAllowed(found.route)) : undefined;
     // Anything else (pages, assets, HEAD and OPTIONS of the API) gets Next.js's answer.
-    if (!found || !handler || method === "HEAD" || method === "OPTIONS") {
+    if (!found || method === "HEAD" || method === "OPTIONS") {
       handle(req, res).catch((err) => fail(res, err));
       return;
     }
+    const handler = found.route.handlers[method] ?? refusals.get(found.route)!;
     serveApi(req, res, handler, found.params, `${hostname}:${port}`).catch((err) => fail(res, err));
   });
   server.keepAliveTimeout = 65_000;
@@ -81,8 +82,11 @@ async function serveApi(
 
   const method = req.method!;
   const body = method === "GET" || method === "HEAD" ? undefined : await readBody(req, res);
-  const host = headers.get("host") ?? listening;
-  const request = new Request(`http://${host}${req.url}`, { method, headers, body: body as BodyInit | undefined });
+  const request = new Request(requestUrl(req.url ?? "/", headers.get("host"), listening), {
+    method,
+    headers,
+    body: body as BodyInit | undefined,
+  });
   const response = await handler(request, { params: Promise.resolve(params) });
 
   const out: Record<string, string | string[]> = {};
@@ -96,6 +100,16 @@ async function serveApi(
   if (payload) out["content-length"] = String(payload.length);
   res.writeHead(response.status, out);
   res.end(payload);
+}
+
+/** The request's URL from its Host header, or from our own address when that header is unusable. */
+function requestUrl(target: string, host: string | null, listening: string): URL {
+  try {
+    if (host) return new URL(target, `http://${host}`);
+  } catch {
+    // a Host header no URL can carry: answer as ourselves rather than fail
+  }
+  return new URL(target, `http://${listening}`);
 }
 
 // Past the limit the rest of a body is read and dropped, so that the client can finish
