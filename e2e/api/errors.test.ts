@@ -232,6 +232,19 @@ describe("unknown routes and ids", () => {
     expect(raw.headers.get("allow")).toBe(allow);
   });
 
+  it("answers a request whose Host header is no host at all", async () => {
+    const { port } = new URL(inject("baseUrl"));
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request({ host: "127.0.0.1", port, path: "/api/v1/checkout/sessions", agent: false, headers: { host: "a b", authorization: `Bearer ${A().testKey}` } }, (res) => {
+        res.resume();
+        resolve(res.statusCode!);
+      });
+      req.on("error", reject);
+      req.end();
+    });
+    expect(status).toBe(200);
+  });
+
   it("a cursor that is not this merchant's is 404", async () => {
     const b = await client(inject("merchantB").testKey).post("/api/v1/checkout/sessions", sessionBody());
     const res = await client(A().testKey).get(`/api/v1/checkout/sessions?startingAfter=${b.body.id}`);
