@@ -59,12 +59,8 @@ export async function sweepOnce(db: Database): Promise<void> {
   await deleteIdempotencyKeysBefore(db, new Date(at.getTime() - IDEMPOTENCY_RETENTION_MS));
 }
 
-const g = globalThis as unknown as { __kassaBackground?: boolean };
-
-/** The expiry sweep, idempotency cleanup and webhook worker, started once per process. */
-export function startBackgroundJobs(): void {
-  if (g.__kassaBackground) return;
-  g.__kassaBackground = true;
+/** The expiry sweep, idempotency cleanup and webhook worker (boot runs this once per process). */
+function startBackgroundJobs(): void {
   let running = false;
   const tick = async () => {
     if (running) return;
