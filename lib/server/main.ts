@@ -7,9 +7,10 @@ import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { ApiError } from "@/lib/api/errors";
-import { MAX_BODY_BYTES, runApi } from "@/lib/api/http";
+import { MAX_BODY_BYTES, newRequestId, runApi, toApiError } from "@/lib/api/http";
 import { bootOrExit } from "@/lib/boot-or-exit";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 import { loadApiRoutes, matchRoute, type ApiRoute, type RouteHandler } from "./routes";
 
 const ROOT = process.cwd();
@@ -138,12 +139,14 @@ function readBody(req: http.IncomingMessage, res: http.ServerResponse): Promise<
   });
 }
 
+/** What escaped a handler: logged (without query parameters), answered as the API's 500. */
 function fail(res: http.ServerResponse, err: unknown) {
-  process.stderr.write(`request failed: ${err instanceof Error ? err.stack : String(err)}\n`);
-  if (!res.headersSent) {
-    res.writeHead(500, { "content-type": "application/json; charset=utf-8" });
-    res.end(JSON.stringify({ error: { type: "internal_error", code: "internal_error", message: "Something went wrong on our side. Try again later." } }));
-  } else res.destroy();
+  const requestId = newRequestId();
+  log.error({ requestId, err }, "request failed");
+  if (res.headersSent) return void res.destroy();
+  const apiError = toApiError(err);
+  res.writeHead(apiError.status, { "content-type": "application/json; charset=utf-8", "request-id": requestId });
+  res.end(JSON.stringify(apiError.body(requestId)));
 }
 
 main().catch((err) => {
