@@ -2,9 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { LANG_HEADER, REQUEST_ID_HEADER } from "@/lib/api/http";
 import { checkoutPagePolicy } from "@/lib/checkout/frame-policy";
 import { randomBase62 } from "@/lib/ids";
-import { checkoutCsp, NO_FRAMING } from "@/lib/security/csp";
-
-export const NONCE_HEADER = "x-nonce";
+import { checkoutCsp, NO_FRAMING, NONCE_HEADER } from "@/lib/security/csp";
 
 // Pages only: the request id and the security headers of SPEC 6. API routes skip the proxy
 // (runApi sets their Request-Id and headers) so that the hot path pays for nothing extra.
@@ -34,5 +32,5 @@ export async function proxy(req: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|embed.js).*)"],
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|embed.js|checkout.js).*)"],
 };

@@ -2,28 +2,28 @@ import type { MerchantRow } from "@/db/queries/merchants";
 import { t, type Messages } from "@/lib/i18n/messages";
 import { brandCss } from "@/lib/security/colors";
 import type { EmbedInfo } from "@/lib/checkout/embed";
-import { CONTENT_ID, EmbedBridge } from "./embed-bridge";
 import { TestModeBanner } from "./test-mode-banner";
 
 type Props = {
-  merchant: MerchantRow;
+  merchant: Pick<MerchantRow, "name" | "brandColor" | "logoUrl">;
   livemode: boolean;
   locale: string;
   m: Messages;
   nonce?: string;
   cancelUrl: string | null;
-  /** Set for embedded sessions: the page talks to the merchant's page and sizes to its content. */
+  /** Set for embedded sessions: the page's script talks to the merchant's page and sizes the frame to the content. */
   embed?: EmbedInfo | null;
   children: React.ReactNode;
 };
+
+export const CONTENT_ID = "kassa-content";
 
 /** The frame every checkout state shares: merchant branding, test-mode banner, footer. */
 export function CheckoutShell({ merchant, livemode, locale, m, nonce, cancelUrl, embed, children }: Props) {
   // In a frame the page must be as tall as its content, no taller, so the frame can follow it.
   const layout = embed ? "mx-auto flex max-w-lg flex-col px-2 py-2" : "mx-auto flex min-h-dvh max-w-lg flex-col px-3 py-4 sm:py-10";
   return (
-    <div id={CONTENT_ID} lang={locale} className={layout}>
-      {embed ? <EmbedBridge {...embed} /> : null}
+    <div id={CONTENT_ID} lang={locale} className={layout} data-embed={embed ? JSON.stringify(embed) : undefined}>
       {/* The brand colour reaches CSS only as a validated hex, through a nonce'd style. */}
       <style nonce={nonce}>{brandCss(merchant.brandColor)}</style>
       {!livemode ? <TestModeBanner m={m} /> : null}

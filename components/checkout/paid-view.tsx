@@ -1,11 +1,10 @@
 import { buttonClass } from "@/components/ui/button";
 import { t, type Messages } from "@/lib/i18n/messages";
-import { GoTo } from "./go-to";
 
 /**
  * Paid: says so and sends the buyer to the merchant at once (a form that pays redirects
  * there itself; this view is for a reload, or a pending payment that settled). Without
- * script a meta refresh goes, with it GoTo; the link is there if both are blocked.
+ * script a meta refresh goes, with it the page's script (data-go-to); the link is there if both are blocked.
  */
 export function PaidView({ successUrl, merchantName, m, embedded = false }: { successUrl: string; merchantName: string; m: Messages; embedded?: boolean }) {
   const escaped = successUrl.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
@@ -13,7 +12,7 @@ export function PaidView({ successUrl, merchantName, m, embedded = false }: { su
     <section role="status" aria-labelledby="paid-heading" className="space-y-3 rounded-lg bg-emerald-50 p-4 ring-1 ring-emerald-200">
       {/* Embedded, the merchant's page hears "complete" and navigates; the frame stays put. */}
       {embedded ? null : <noscript dangerouslySetInnerHTML={{ __html: `<meta http-equiv="refresh" content="0;url=${escaped}">` }} />}
-      {embedded ? null : <GoTo url={successUrl} />}
+      {embedded ? null : <span hidden data-go-to={successUrl} />}
       <h2 id="paid-heading" className="text-lg font-semibold text-emerald-950">
         {m.statusPaid}
       </h2>

@@ -1,10 +1,8 @@
-import { pay } from "@/app/checkout/[id]/actions";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormErrors } from "@/lib/checkout/pay-form";
 import type { Messages } from "@/lib/i18n/messages";
 import type { Rail } from "@/lib/rails/catalog";
-import { FormEnhancer } from "./form-enhancer";
 
 export type RailFormProps = {
   sessionId: string;
@@ -25,15 +23,23 @@ type Props = {
 };
 
 /**
- * One rail's form: a plain HTML form posted to the `pay` server action, so it works
- * without JavaScript. With it, FormEnhancer checks fields as the buyer types.
+ * One rail's form: a plain HTML form posted to /checkout/{id}/pay, so it works without
+ * JavaScript. With it, the page's script checks fields as the buyer types
+ * (lib/checkout/enhance/forms.ts), with these messages.
  */
 export function PayForm({ sessionId, rail, m, errors, submitLabel, hint, children }: Props) {
   const formId = `pay-${rail}`;
   const messages = Object.entries(errors).map(([field, code]) => ({ field, text: m.pay.errors[code!] }));
   return (
-    <form id={formId} action={pay} className="space-y-4" aria-describedby={hint ? `${formId}-hint` : undefined}>
-      <input type="hidden" name="session" value={sessionId} />
+    <form
+      id={formId}
+      method="post"
+      action={`/checkout/${sessionId}/pay`}
+      className="space-y-4"
+      aria-describedby={hint ? `${formId}-hint` : undefined}
+      data-errors={JSON.stringify(m.pay.errors)}
+      data-brand-label={m.pay.cardBrand}
+    >
       <input type="hidden" name="rail" value={rail} />
       {hint ? (
         <p id={`${formId}-hint`} className="text-sm text-slate-700">
@@ -58,7 +64,6 @@ export function PayForm({ sessionId, rail, m, errors, submitLabel, hint, childre
         <input id={`${formId}-hp`} type="text" name="_hp_field" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
       <SubmitButton pendingLabel={m.pay.processing}>{submitLabel}</SubmitButton>
-      <FormEnhancer formId={formId} errors={m.pay.errors} brandLabel={m.pay.cardBrand} />
     </form>
   );
 }

@@ -1,5 +1,4 @@
 // What the buyer does while a payment waits, one block per rail (SPEC 3.1 `pending`).
-import { payAnotherWay, simulate } from "@/app/checkout/[id]/actions";
 import { buttonClass } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -9,12 +8,13 @@ import { t, type Messages } from "@/lib/i18n/messages";
 import type { NextAction } from "@/lib/providers/types";
 import { formatDigitableLine, itfBarsSvg } from "@/lib/rails/boleto";
 import { displayPhone } from "@/lib/rails/phone";
-import { pixQrSvg } from "@/lib/rails/pix";
 import { LiveStatus } from "./live-status";
 
 type Props = {
   sessionId: string;
-  payment: PaymentRow;
+  payment: Pick<PaymentRow, "id" | "rail" | "currency" | "details" | "nextAction">;
+  /** A Pix payment's QR code (lib/rails/pix.ts pixQrSvg), made before rendering. */
+  qrSvg?: string | null;
   livemode: boolean;
   amountText: string;
   merchantName: string;
@@ -48,7 +48,7 @@ function Copyable({ label, value, display, m, mono = true }: { label: string; va
   );
 }
 
-async function Instructions({ payment, amountText, merchantName, locale, m, sessionId }: Props) {
+function Instructions({ payment, qrSvg, amountText, merchantName, locale, m, sessionId }: Props) {
   const action = payment.nextAction as NextAction | null;
   const p = m.pending;
   switch (action?.type) {
@@ -98,12 +98,11 @@ async function Instructions({ payment, amountText, merchantName, locale, m, sess
         </div>
       );
     case "pix": {
-      const svg = await pixQrSvg(action.brCode, t(p.pixQrLabel, { amount: amountText }));
       return (
         <div className="space-y-3">
           <h3 className="font-semibold">{p.pixTitle}</h3>
           {/* The SVG is ours (qrcode), labelled for screen readers. */}
-          <div className="mx-auto w-56 max-w-full bg-white [&>svg]:h-auto [&>svg]:w-full" dangerouslySetInnerHTML={{ __html: svg }} />
+          <div className="mx-auto w-56 max-w-full bg-white [&>svg]:h-auto [&>svg]:w-full" dangerouslySetInnerHTML={{ __html: qrSvg ?? "" }} />
           <p className="text-sm text-slate-700">{p.pixHint}</p>
           <label htmlFor="pix-code" className="block text-sm font-medium">
             {p.pixCode}
@@ -146,7 +145,7 @@ async function Instructions({ payment, amountText, merchantName, locale, m, sess
   }
 }
 
-export async function PendingView(props: Props) {
+export function PendingView(props: Props) {
   const { sessionId, payment, livemode, m, embedded } = props;
   return (
     <section aria-labelledby="pending-heading" className="space-y-4">
@@ -161,9 +160,8 @@ export async function PendingView(props: Props) {
       <Instructions {...props} />
       <LiveStatus sessionId={sessionId} paymentId={payment.id} embedded={embedded} />
       {!livemode ? (
-        <form action={simulate} aria-label={m.pending.sandboxControls} className="space-y-2 rounded-md bg-amber-50 p-3 ring-1 ring-amber-200">
+        <form method="post" action={`/checkout/${sessionId}/simulate`} aria-label={m.pending.sandboxControls} className="space-y-2 rounded-md bg-amber-50 p-3 ring-1 ring-amber-200">
           <p className="text-sm font-semibold text-amber-950">{m.pending.sandboxControls}</p>
-          <input type="hidden" name="session" value={sessionId} />
           <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">
             <SubmitButton variant="secondary" name="outcome" value="succeeded" pendingLabel={m.pay.processing}>
               {m.pending.simulateSuccess}
@@ -174,8 +172,7 @@ export async function PendingView(props: Props) {
           </div>
         </form>
       ) : null}
-      <form action={payAnotherWay}>
-        <input type="hidden" name="session" value={sessionId} />
+      <form method="post" action={`/checkout/${sessionId}/another-way`}>
         <button type="submit" className="text-sm text-slate-800 underline underline-offset-2 focus-visible:outline-3 focus-visible:outline-slate-900">
           {m.pending.payAnotherWay}
         </button>

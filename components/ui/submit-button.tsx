@@ -1,9 +1,9 @@
-"use client";
-
-import { useFormStatus } from "react-dom";
 import { buttonClass } from "./button";
 
-/** Disabled while its form's action runs, so a double tap cannot send it twice. */
+/**
+ * A form's submit button. Once the form is on its way, the page's script shows `pendingLabel`
+ * and ignores further taps (lib/checkout/enhance/forms.ts), so a double tap cannot send it twice.
+ */
 export function SubmitButton({ children, pendingLabel, variant = "primary", name, value }: {
   children: React.ReactNode;
   pendingLabel: string;
@@ -11,10 +11,9 @@ export function SubmitButton({ children, pendingLabel, variant = "primary", name
   name?: string;
   value?: string;
 }) {
-  const { pending } = useFormStatus();
   return (
-    <button type="submit" name={name} value={value} disabled={pending} aria-disabled={pending} className={buttonClass[variant]}>
-      {pending ? pendingLabel : children}
+    <button type="submit" name={name} value={value} data-pending-label={pendingLabel} className={buttonClass[variant]}>
+      {children}
     </button>
   );
 }

@@ -1,3 +1,6 @@
+/** The request header in which proxy.ts hands each page its CSP nonce. */
+export const NONCE_HEADER = "x-nonce";
+
 export type FramePolicy = {
   /** Origins that may frame the page; empty means none. */
   frameAncestors: string[];

@@ -1,0 +1,169 @@
+// What the buyer's pages render, worked out on the server before rendering: plain JSON
+// (the pages router hands page props to React as data), so dates travel as ISO strings and
+// the Pix QR code as SVG text. pages/checkout/[id]/*.tsx turn these into HTML.
+import type { PaymentRow } from "@/db/queries/sessions";
+import type { LineItem } from "@/db/schema";
+import { now } from "@/lib/clock";
+import { getDb } from "@/lib/db";
+import { formatDateTime } from "@/lib/i18n/format";
+import { MESSAGES, t } from "@/lib/i18n/messages";
+import { resolveLocale } from "@/lib/i18n/negotiate";
+import { formatMoney, type Currency } from "@/lib/money/currencies";
+import type { NextAction } from "@/lib/providers/types";
+import { isRail, type Rail } from "@/lib/rails/catalog";
+import { pixQrSvg } from "@/lib/rails/pix";
+import { embedOf, type EmbedInfo } from "./embed";
+import { loadCheckout, waitingPayment, type Checkout } from "./load-checkout";
+import { decodeErrors, type FormErrors } from "./pay-form";
+import { fillSessionId } from "./redirects";
+import type { Locale, SESSION_STATUSES } from "./schemas";
+
+type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+/** What every buyer page shares: who is selling, in which language, under which nonce. */
+export type Frame = {
+  locale: Locale;
+  nonce: string | null;
+  merchant: { name: string; brandColor: string | null; logoUrl: string | null };
+  livemode: boolean;
+  cancelUrl: string | null;
+  embed: EmbedInfo | null;
+};
+
+export type WaitingPayment = Pick<PaymentRow, "id" | "rail" | "currency" | "details" | "nextAction">;
+
+export type CheckoutBody =
+  | {
+      state: "open";
+      rails: Rail[];
+      selected: Rail;
+      errors: FormErrors;
+      notice: string | null;
+      failureCode: string | null;
+      /** A BRL card payment may be split: the most instalments the merchant allows. */
+      installments: number | null;
+      customer: { email: string | null; name: string | null; document: string | null; phone: string | null };
+    }
+  | { state: "pending"; payment: WaitingPayment; qrSvg: string | null }
+  | { state: "paid"; successUrl: string }
+  | { state: "closed"; status: SessionStatus };
+
+export type CheckoutPageProps =
+  | { found: false; locale: Locale }
+  | {
+      found: true;
+      frame: Frame;
+      sessionId: string;
+      amount: number;
+      currency: Currency;
+      amountText: string;
+      lineItems: LineItem[] | null;
+      description: string | null;
+      expiresAt: string;
+      expiresText: string;
+      serverNow: string;
+      body: CheckoutBody;
+    };
+
+type Query = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+function frameOf({ session, merchant }: Checkout, locale: Locale, nonce: string | null, cancel: boolean): Frame {
+  return {
+    locale,
+    nonce,
+    merchant: { name: merchant.name, brandColor: merchant.brandColor, logoUrl: merchant.logoUrl },
+    livemode: session.livemode,
+    cancelUrl: cancel && session.cancelUrl ? fillSessionId(session.cancelUrl, session.id) : null,
+    embed: embedOf(session),
+  };
+}
+
+function railOrder({ session }: Checkout): Rail[] {
+  const rails = session.paymentMethods as Rail[];
+  const preferred = session.preferredPaymentMethod as Rail | null;
+  return preferred && rails.includes(preferred) ? [preferred, ...rails.filter((r) => r !== preferred)] : rails;
+}
+
+function waitingOf(payment: PaymentRow): WaitingPayment {
+  const { id, rail, currency, details, nextAction } = payment;
+  return { id, rail, currency, details, nextAction };
+}
+
+async function bodyOf(checkout: Checkout, query: Query, amountText: string, locale: Locale): Promise<CheckoutBody> {
+  const { session, payments } = checkout;
+  const waiting = session.status === "pending" ? waitingPayment(payments) : null;
+  if (session.status === "open" || (session.status === "pending" && !waiting)) {
+    const rails = railOrder(checkout);
+    const asked = one(query.rail);
+    const last = payments.at(-1);
+    const c = session.customer;
+    return {
+      state: "open",
+      rails,
+      selected: asked && isRail(asked) && rails.includes(asked) ? asked : rails[0]!,
+      errors: decodeErrors(one(query.errors)),
+      notice: one(query.notice) ?? null,
+      failureCode: last?.status === "failed" ? last.failureCode : null,
+      installments: session.installments && session.currency === "BRL" ? session.installments.maxCount : null,
+      customer: { email: c?.email ?? null, name: c?.name ?? null, document: c?.document?.number ?? null, phone: c?.phone ?? null },
+    };
+  }
+  if (waiting) {
+    const action = waiting.nextAction as NextAction | null;
+    const qrSvg = action?.type === "pix" ? await pixQrSvg(action.brCode, t(MESSAGES[locale].pending.pixQrLabel, { amount: amountText })) : null;
+    return { state: "pending", payment: waitingOf(waiting), qrSvg };
+  }
+  if (session.status === "paid") return { state: "paid", successUrl: fillSessionId(session.successUrl, session.id) };
+  return { state: "closed", status: session.status as SessionStatus };
+}
+
+/** The checkout page of session `id`, as the buyer's browser (Accept-Language) and query ask. */
+export async function checkoutPageProps(id: string, query: Query, acceptLanguage: string | null, nonce: string | null): Promise<CheckoutPageProps> {
+  const at = now();
+  const checkout = await loadCheckout(await getDb(), id, at);
+  if (!checkout) return { found: false, locale: resolveLocale("auto", acceptLanguage) };
+  const { session } = checkout;
+  const locale = resolveLocale(session.locale, acceptLanguage);
+  const currency = session.currency as Currency;
+  const amountText = formatMoney(session.amount, currency, locale);
+  return {
+    found: true,
+    frame: frameOf(checkout, locale, nonce, true),
+    sessionId: session.id,
+    amount: session.amount,
+    currency,
+    amountText,
+    lineItems: session.lineItems,
+    description: session.description,
+    expiresAt: session.expiresAt.toISOString(),
+    expiresText: formatDateTime(session.expiresAt, locale, currency),
+    serverNow: at.toISOString(),
+    body: await bodyOf(checkout, query, amountText, locale),
+  };
+}
+
+export type ChallengePageProps =
+  | { found: false; locale: Locale }
+  | { found: true; frame: Frame; sessionId: string; amountText: string; last4: string }
+  | { found: true; redirect: string };
+
+/** The sandbox's 3-D Secure challenge of session `id`; elsewhere when nothing waits for one. */
+export async function challengePageProps(id: string, acceptLanguage: string | null, nonce: string | null): Promise<ChallengePageProps> {
+  const checkout = await loadCheckout(await getDb(), id, now());
+  if (!checkout) return { found: false, locale: resolveLocale("auto", acceptLanguage) };
+  const { session, payments } = checkout;
+  if (session.status === "paid") {
+    return { found: true, redirect: session.uiMode === "embedded" ? `/checkout/${session.id}` : fillSessionId(session.successUrl, session.id) };
+  }
+  const payment = waitingPayment(payments);
+  if (!payment || payment.status !== "requires_action") return { found: true, redirect: `/checkout/${session.id}` };
+  const locale = resolveLocale(session.locale, acceptLanguage);
+  return {
+    found: true,
+    frame: frameOf(checkout, locale, nonce, false),
+    sessionId: session.id,
+    amountText: formatMoney(session.amount, session.currency as Currency, locale),
+    last4: String(payment.details.last4 ?? ""),
+  };
+}

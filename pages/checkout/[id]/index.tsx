@@ -1,0 +1,92 @@
+// The buyer's checkout page. Rendered on the server and sent as plain HTML with no framework
+// script (unstable_runtimeJS): a cheap phone on a slow network gets a page it can use at
+// once, and one small script of our own adds field checks and live updates (public/checkout.js,
+// from lib/checkout/enhance). Its forms post to app/checkout/[id]/*/route.ts.
+import type { GetServerSideProps, PageConfig } from "next";
+import { BoletoForm } from "@/components/checkout/brazil-forms";
+import { DirectDebitForm, UssdForm } from "@/components/checkout/bank-forms";
+import { BuyerPage, NotFoundPage } from "@/components/checkout/buyer-page";
+import { CardForm } from "@/components/checkout/card-form";
+import { FailureNotice } from "@/components/checkout/failure-notice";
+import { MobileMoneyForm } from "@/components/checkout/mobile-money-form";
+import { OrderSummary } from "@/components/checkout/order-summary";
+import type { RailFormProps } from "@/components/checkout/pay-form";
+import { PaidView } from "@/components/checkout/paid-view";
+import { PendingView } from "@/components/checkout/pending-view";
+import { RailPicker } from "@/components/checkout/rail-picker";
+import { PixForm, TransferForm, VirtualAccountForm } from "@/components/checkout/simple-rail-forms";
+import { StatusMessage } from "@/components/checkout/status-message";
+import { TimeLeft } from "@/components/checkout/time-left";
+import { checkoutPageProps, type CheckoutPageProps } from "@/lib/checkout/page-props";
+import { MESSAGES, t } from "@/lib/i18n/messages";
+import { formatMoney } from "@/lib/money/currencies";
+import type { Rail } from "@/lib/rails/catalog";
+import { buyerRequest } from "@/lib/checkout/buyer-request";
+
+export const config: PageConfig = { unstable_runtimeJS: false };
+
+export const getServerSideProps: GetServerSideProps<CheckoutPageProps> = async ({ params, query, req, res }) => {
+  const { acceptLanguage, nonce } = buyerRequest(req);
+  const props = await checkoutPageProps(String(params!.id), query, acceptLanguage, nonce);
+  if (!props.found) res.statusCode = 404;
+  return { props };
+};
+
+export default function CheckoutPage(props: CheckoutPageProps) {
+  if (!props.found) return <NotFoundPage locale={props.locale} />;
+  const { frame, sessionId, amountText, currency, body } = props;
+  const { locale } = frame;
+  const m = MESSAGES[locale];
+  const merchantName = frame.merchant.name;
+  const embedded = frame.embed !== null;
+
+  let content: React.ReactNode;
+  if (body.state === "open") {
+    const common: RailFormProps = { sessionId, m, errors: body.errors, amountText, merchantName };
+    const { customer } = body;
+    const forms: Record<Rail, () => React.ReactNode> = {
+      card: () => (
+        <CardForm
+          {...common}
+          installments={
+            body.installments
+              ? { maxCount: body.installments, amount: props.amount, format: (minor) => formatMoney(minor, currency, locale) }
+              : null
+          }
+        />
+      ),
+      transfer: () => <TransferForm {...common} />,
+      virtual_account: () => <VirtualAccountForm {...common} email={customer.email} />,
+      ussd: () => <UssdForm {...common} />,
+      direct_debit: () => <DirectDebitForm {...common} />,
+      pix: () => <PixForm {...common} />,
+      boleto: () => <BoletoForm {...common} name={customer.name} document={customer.document} />,
+      mobile_money: () => <MobileMoneyForm {...common} currency={currency} phone={customer.phone} />,
+    };
+    content = (
+      <>
+        <TimeLeft expiresAt={props.expiresAt} serverNow={props.serverNow} label={m.timeLeft} />
+        <FailureNotice failureCode={body.failureCode} notice={body.notice} m={m} />
+        <RailPicker sessionId={sessionId} rails={body.rails} selected={body.selected} m={m} />
+        <section aria-label={m.rails[body.selected]}>{forms[body.selected]()}</section>
+      </>
+    );
+  } else if (body.state === "pending") {
+    content = (
+      <PendingView sessionId={sessionId} payment={body.payment} qrSvg={body.qrSvg} livemode={frame.livemode} amountText={amountText}
+        merchantName={merchantName} locale={locale} m={m} embedded={embedded} />
+    );
+  } else if (body.state === "paid") {
+    content = <PaidView successUrl={body.successUrl} merchantName={merchantName} m={m} embedded={embedded} />;
+  } else {
+    content = <StatusMessage status={body.status} merchantName={merchantName} m={m} />;
+  }
+
+  return (
+    <BuyerPage frame={frame} title={`${m.pageTitle} · ${merchantName}`}>
+      <OrderSummary amount={props.amount} currency={currency} locale={locale} lineItems={props.lineItems} description={props.description} m={m} />
+      {content}
+      <p className="sr-only">{t(m.expiresAt, { time: props.expiresText })}</p>
+    </BuyerPage>
+  );
+}
