@@ -22,8 +22,13 @@ describe("the checkout page over HTTP", () => {
     // Every script the page carries has the nonce of this response's policy.
     const nonce = /'nonce-([^']+)'/.exec(csp)![1];
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
-    expect(scripts.length).toBeGreaterThan(0);
+    // Exactly one, our own: the page ships no framework runtime.
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]).toMatch(/src="\/checkout\.js"/);
     for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    const js = await fetch(new URL("/checkout.js", s.checkoutUrl));
+    expect(js.status).toBe(200);
+    expect(js.headers.get("content-type")).toContain("javascript");
   });
 
   it("lets only the allowed origins frame an embedded session", async () => {
