@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { LANG_HEADER, REQUEST_ID_HEADER } from "@/lib/api/http";
+import { REQUEST_ID_HEADER } from "@/lib/api/http";
 import { checkoutPagePolicy } from "@/lib/checkout/frame-policy";
 import { randomBase62 } from "@/lib/ids";
 import { checkoutCsp, NO_FRAMING, NONCE_HEADER } from "@/lib/security/csp";
@@ -13,9 +13,8 @@ export async function proxy(req: NextRequest) {
   const path = req.nextUrl.pathname;
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const checkoutId = /^\/checkout\/([^/]+)/.exec(path)?.[1];
-  const page = checkoutId ? await checkoutPagePolicy(decodeURIComponent(checkoutId), req.headers.get("accept-language")) : null;
-  const policy = page?.frame ?? NO_FRAMING;
-  headers.set(LANG_HEADER, page?.lang ?? "en");
+  const page = checkoutId ? await checkoutPagePolicy(decodeURIComponent(checkoutId)) : null;
+  const policy = page ?? NO_FRAMING;
   const csp = checkoutCsp(nonce, policy, process.env.NODE_ENV === "development");
   headers.set(NONCE_HEADER, nonce);
   headers.set("Content-Security-Policy", csp);

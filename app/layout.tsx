@@ -1,7 +1,4 @@
 import type { Metadata, Viewport } from "next";
-import { headers } from "next/headers";
-import { LOCALES } from "@/lib/checkout/schemas";
-import { LANG_HEADER } from "@/lib/api/http";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -12,11 +9,11 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0f766e" };
 
-export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  // Set by proxy.ts from the checkout's locale (WCAG 3.1.1: the page says its own language).
-  const lang = (await headers()).get(LANG_HEADER);
+// The App Router serves Kassa's own pages (home, docs, demo store), in English; the buyer's
+// pages, in the buyer's language, are the pages router's (pages/checkout).
+export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang={lang && (LOCALES as readonly string[]).includes(lang) ? lang : "en"}>
+    <html lang="en">
       <body className="min-h-dvh font-sans">{children}</body>
     </html>
   );

@@ -4,8 +4,6 @@ import { ApiError } from "./errors";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 export const REQUEST_ID_HEADER = "x-kassa-request-id";
-// The document's language, set by proxy.ts for app/layout.tsx: the checkout's locale on its pages.
-export const LANG_HEADER = "x-kassa-lang";
 
 export type ApiResult = { status?: number; body: unknown; headers?: Record<string, string> };
 

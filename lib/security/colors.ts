@@ -22,9 +22,7 @@ export function textOn(hex: string): "#000000" | "#ffffff" {
 }
 
 /**
- * The brand colour as CSS custom properties. A soft navigation renders it under a new
- * request's nonce, which the document's CSP does not know, so the policy also allows
- * this exact text by hash (see frame-policy.ts).
+ * The brand colour as CSS custom properties, in a style element carrying the page's CSP nonce.
  */
 export function brandCss(brandColor: string | null | undefined): string {
   const brand = normalizeHexColor(brandColor) ?? "#0f766e";

@@ -6,8 +6,6 @@ export type FramePolicy = {
   frameAncestors: string[];
   /** Origins a form on the page may end up at (the success and cancel redirects). */
   formTargets: string[];
-  /** Hashes ('sha256-…') of inline styles the page may carry whatever its nonce. */
-  styleHashes?: string[];
 };
 
 export const NO_FRAMING: FramePolicy = { frameAncestors: [], formTargets: [] };
@@ -18,7 +16,7 @@ export function checkoutCsp(nonce: string, policy: FramePolicy, dev = false): st
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
-    ["style-src 'self'", `'nonce-${nonce}'`, ...(policy.styleHashes ?? []).map((h) => `'${h}'`)].join(" "),
+    `style-src 'self' 'nonce-${nonce}'`,
     "img-src 'self' data: https:",
     "font-src 'self'",
     "connect-src 'self'",
