@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { cli, createMerchantViaCli, demoKeyFrom, freshDatabase, startServer } from "../support/stack";
+import { cli, createMerchantViaCli, demoKeyFrom, freshDatabase, startServer, type Server } from "../support/stack";
 
 // Each test boots whole servers on fresh databases: slow on a loaded 2-core machine.
 describe("first start", { timeout: 180_000 }, () => {
   it("creates the demo merchant, prints its key and a curl that works, once", async () => {
     const db = await freshDatabase();
+    const servers: Server[] = []; // stopped in finally, also when an assertion fails midway
     try {
       const server = await startServer(db);
+      servers.push(server);
       const out = server.output();
       expect(out).toContain('demo merchant "Demo Store"');
       const key = demoKeyFrom(out);
@@ -31,11 +33,13 @@ describe("first start", { timeout: 180_000 }, () => {
       await server.stop();
 
       const again = await startServer(db);
+      servers.push(again);
       expect(again.output()).not.toContain("sk_test_");
       const list = await fetch(`${again.url}/api/v1/checkout/sessions`, { headers: { authorization: `Bearer ${key}` } });
       expect((await list.json()).data).toHaveLength(1);
       await again.stop();
     } finally {
+      for (const s of servers) await s.stop();
       await db.drop();
     }
   });
