@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 
-const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+export const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
 /**
  * Random base62 of `length` characters, without modulo bias (rejection sampling).
@@ -10,7 +10,7 @@ export function randomBase62(length: number): string {
   let out = "";
   while (out.length < length) {
     for (const byte of randomBytes(length * 2)) {
-      if (byte < 248) out += ALPHABET[byte % 62];
+      if (byte < 248) out += BASE62[byte % 62];
       if (out.length === length) break;
     }
   }
