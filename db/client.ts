@@ -24,6 +24,11 @@ export function withTransaction<T>(db: Database, fn: (tx: Database) => Promise<T
   return is(db, PgTransaction) ? fn(db as unknown as Database) : db.transaction((tx) => fn(tx as unknown as Database));
 }
 
+/** The rows of `db.execute`: an array from postgres.js, `{ rows }` from PGlite. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
 export type DatabaseHandle = {
   db: Database;
   kind: "pglite" | "postgres";

@@ -1,15 +1,38 @@
 import { and, eq, inArray, lte, sql } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import { rowsOf, type Database } from "@/db/client";
 import { checkoutSessions, payments } from "@/db/schema";
+import { eventWrites, type NewEvent } from "./events";
+import { claimDone, type DoneKey } from "./idempotency";
 import { keyset, toPage, type PageParams } from "./pagination";
 
 export type SessionRow = typeof checkoutSessions.$inferSelect;
 export type SessionStatus = SessionRow["status"];
 export type Scope = { merchantId: string; livemode: boolean };
 
-export async function insertSession(db: Database, row: typeof checkoutSessions.$inferInsert): Promise<SessionRow> {
-  const [inserted] = await db.insert(checkoutSessions).values(row).returning();
-  return inserted!;
+const jsonOrNull = (value: unknown) => (value == null ? null : JSON.stringify(value));
+
+/**
+ * Writes a new session with its created event and that event's deliveries, in one statement:
+ * all or nothing without a transaction. With `claim`, only when that idempotency key is still
+ * free, and the response is stored with them; false when the key was taken (nothing written).
+ */
+export async function insertSession(db: Database, row: SessionRow, event: NewEvent, claim?: DoneKey): Promise<boolean> {
+  const when = claim ? sql`exists (select from claim)` : undefined;
+  const result = await db.execute(sql`with ${claim ? sql`${claimDone(claim)}, ` : sql``}session as (
+    insert into checkout_sessions (id, merchant_id, livemode, status, amount, currency, line_items, description, customer,
+      customer_email, payment_methods, preferred_payment_method, ui_mode, success_url, cancel_url, allowed_origins, metadata,
+      client_reference_id, locale, installments, failed_attempts, attempt_locked_until, expires_at, created_at, paid_at)
+    select ${row.id}::text, ${row.merchantId}::text, ${row.livemode}::boolean, ${row.status}::text, ${row.amount}::bigint,
+      ${row.currency}::text, ${jsonOrNull(row.lineItems)}::jsonb, ${row.description}::text, ${jsonOrNull(row.customer)}::jsonb,
+      ${row.customerEmail}::text, ${sql.param(row.paymentMethods)}::text[], ${row.preferredPaymentMethod}::text, ${row.uiMode}::text,
+      ${row.successUrl}::text, ${row.cancelUrl}::text, ${sql.param(row.allowedOrigins)}::text[], ${JSON.stringify(row.metadata)}::jsonb,
+      ${row.clientReferenceId}::text, ${row.locale}::text, ${jsonOrNull(row.installments)}::jsonb, ${row.failedAttempts}::integer,
+      ${row.attemptLockedUntil?.toISOString() ?? null}::timestamptz, ${row.expiresAt.toISOString()}::timestamptz,
+      ${row.createdAt.toISOString()}::timestamptz, ${row.paidAt?.toISOString() ?? null}::timestamptz
+    ${when ? sql`where ${when}` : sql``}
+  ), ${eventWrites(event, when)}
+  select ${when ?? sql`true`} as written`);
+  return rowsOf<{ written: boolean }>(result)[0]!.written;
 }
 
 /** A session of this merchant and mode, or null: another tenant's session is simply absent. */
