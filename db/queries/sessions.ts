@@ -1,5 +1,6 @@
 import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import { rowsOf, type Database } from "@/db/client";
+import { prepared } from "@/db/prepared";
 import { checkoutSessions, payments } from "@/db/schema";
 import { eventWrites, type NewEvent } from "./events";
 import { claimDone, type DoneKey } from "./idempotency";
@@ -35,25 +36,33 @@ export async function insertSession(db: Database, row: SessionRow, event: NewEve
   return rowsOf<{ written: boolean }>(result)[0]!.written;
 }
 
-/** A session of this merchant and mode, or null: another tenant's session is simply absent. */
-export async function findSession(db: Database, scope: Scope, id: string): Promise<SessionRow | null> {
-  const [row] = await db
+const sessionInScope = prepared("session_in_scope", (db) =>
+  db
     .select()
     .from(checkoutSessions)
     .where(
       and(
-        eq(checkoutSessions.id, id),
-        eq(checkoutSessions.merchantId, scope.merchantId),
-        eq(checkoutSessions.livemode, scope.livemode),
+        eq(checkoutSessions.id, sql.placeholder("id")),
+        eq(checkoutSessions.merchantId, sql.placeholder("merchantId")),
+        eq(checkoutSessions.livemode, sql.placeholder("livemode")),
       ),
     )
-    .limit(1);
+    .limit(1),
+);
+
+/** A session of this merchant and mode, or null: another tenant's session is simply absent. */
+export async function findSession(db: Database, scope: Scope, id: string): Promise<SessionRow | null> {
+  const [row] = await sessionInScope(db, { id, merchantId: scope.merchantId, livemode: scope.livemode });
   return row ?? null;
 }
 
+const sessionById = prepared("session_by_id", (db) =>
+  db.select().from(checkoutSessions).where(eq(checkoutSessions.id, sql.placeholder("id"))).limit(1),
+);
+
 /** For the buyer, whose only credential is the id itself. */
 export async function findSessionById(db: Database, id: string): Promise<SessionRow | null> {
-  const [row] = await db.select().from(checkoutSessions).where(eq(checkoutSessions.id, id)).limit(1);
+  const [row] = await sessionById(db, { id });
   return row ?? null;
 }
 
@@ -135,8 +144,12 @@ export async function findExpirableSessionIds(db: Database, at: Date, limit: num
 
 export type PaymentRow = typeof payments.$inferSelect;
 
+const paymentsOfSession = prepared("payments_of_session", (db) =>
+  db.select().from(payments).where(eq(payments.sessionId, sql.placeholder("sessionId"))).orderBy(payments.createdAt),
+);
+
 export async function listSessionPayments(db: Database, sessionId: string): Promise<PaymentRow[]> {
-  return db.select().from(payments).where(eq(payments.sessionId, sessionId)).orderBy(payments.createdAt);
+  return paymentsOfSession(db, { sessionId });
 }
 
 /** The payments of several sessions in one query (a list page), grouped by session id. */
