@@ -24,6 +24,11 @@ export function withTransaction<T>(db: Database, fn: (tx: Database) => Promise<T
   return is(db, PgTransaction) ? fn(db as unknown as Database) : db.transaction((tx) => fn(tx as unknown as Database));
 }
 
+/** The rows of `db.execute`: an array from postgres.js, `{ rows }` from PGlite. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
 export type DatabaseHandle = {
   db: Database;
   kind: "pglite" | "postgres";
@@ -51,7 +56,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
     await migrateWithLock(url);
     const client = postgres(url, { max: opts.poolSize ?? 10, onnotice: () => {} });
     return {
-      db: drizzlePostgres({ client, schema }) as unknown as Database,
+      db: drizzlePostgres({ client: client.options.prepare ? preparing(client) : client, schema }) as unknown as Database,
       kind: "postgres",
       dataDir: null,
       listen: async (channel, fn) => void (await client.listen(channel, () => fn())),
@@ -70,6 +75,33 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
     listen: async (channel, fn) => void (await client.listen(channel, () => fn())),
     close: () => client.close(),
   };
+}
+
+/**
+ * drizzle sends every query through postgres.js's `unsafe` unprepared, so each one with
+ * parameters costs two round trips (Parse and Describe, then Bind and Execute) and is planned
+ * anew. Our query texts are a small fixed set: this client prepares each once per connection,
+ * as postgres.js does for its own queries, so that it costs one round trip from then on. The
+ * transactions and savepoints drizzle opens get the same client. `?prepare=false` in
+ * DATABASE_URL (for a pooler in transaction mode) leaves the client as it is.
+ */
+function preparing(client: postgres.Sql): postgres.Sql {
+  return new Proxy(client, {
+    get(target, key, receiver) {
+      if (key === "unsafe") {
+        return (query: string, params?: never[], options?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(query, params, { ...options, prepare: true });
+      }
+      if (key === "begin" || key === "savepoint") {
+        return (...args: unknown[]) => {
+          const fn = args.pop() as (tx: postgres.Sql) => unknown;
+          const open = (target as unknown as Record<string, (...a: unknown[]) => unknown>)[key]!;
+          return open(...args, (tx: postgres.Sql) => fn(preparing(tx)));
+        };
+      }
+      return Reflect.get(target, key, receiver);
+    },
+  });
 }
 
 /** Several instances may start at once: one migrates while the others wait on the lock. */

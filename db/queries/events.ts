@@ -1,16 +1,50 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { events } from "@/db/schema";
+import { BASE62 } from "@/lib/ids";
 import { keyset, toPage, type PageParams } from "./pagination";
 import type { Scope } from "./sessions";
 
 export type EventRow = typeof events.$inferSelect;
 
-export async function insertEvent(db: Database, row: typeof events.$inferInsert): Promise<EventRow> {
-  const [inserted] = await db.insert(events).values(row).returning();
-  return inserted!;
+/**
+ * An event and its webhook outbox rows: one pending delivery, due at once, for each enabled
+ * endpoint of the merchant and mode that takes this type. Delivery ids are
+ * `deliveryIdPrefix` (the delivery prefix and 22 random base62 characters) plus two base62
+ * characters counting the endpoints, so that the database can name as many as it finds.
+ */
+export type NewEvent = { row: EventRow; deliveryIdPrefix: string };
+
+/**
+ * The `event` and `deliveries` parts of a WITH clause that writes a NewEvent; with `when`
+ * (e.g. `exists (select from claim)`) only if it holds. Both inserts are one statement with
+ * whatever else that statement writes: all of it commits or none, even outside a transaction.
+ */
+export function eventWrites(e: NewEvent, when?: SQL): SQL {
+  const { row } = e;
+  return sql`event as (
+    insert into events (id, merchant_id, livemode, type, data, created_at)
+    select ${row.id}::text, ${row.merchantId}::text, ${row.livemode}::boolean, ${row.type}::text, ${JSON.stringify(row.data)}::jsonb,
+      ${row.createdAt.toISOString()}::timestamptz
+    ${when ? sql`where ${when}` : sql``}
+    returning id, merchant_id, livemode, type, created_at
+  ), deliveries as (
+    insert into webhook_deliveries (id, event_id, endpoint_id, merchant_id, livemode, status, attempts, next_attempt_at, created_at)
+    select ${e.deliveryIdPrefix}::text || substr(${BASE62}::text, (n / 62)::int + 1, 1) || substr(${BASE62}::text, (n % 62)::int + 1, 1),
+      event.id, endpoint.id, event.merchant_id, event.livemode, 'pending', 0, event.created_at, event.created_at
+    from event cross join lateral (
+      select we.id, row_number() over (order by we.created_at, we.id) - 1 as n
+      from webhook_endpoints we
+      where we.merchant_id = event.merchant_id and we.livemode = event.livemode and we.deleted_at is null
+        and we.status = 'enabled' and we.events && array['*', event.type]
+    ) endpoint
+  )`;
 }
 
+/** Writes an event and its deliveries (see NewEvent) in one statement. */
+export async function insertEvent(db: Database, e: NewEvent): Promise<void> {
+  await db.execute(sql`with ${eventWrites(e)} select 1`);
+}
 export async function findEvent(db: Database, scope: Scope, id: string): Promise<EventRow | null> {
   const [row] = await db
     .select()

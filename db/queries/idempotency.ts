@@ -1,4 +1,4 @@
-import { and, eq, lt } from "drizzle-orm";
+import { and, eq, lt, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { idempotencyKeys } from "@/db/schema";
 
@@ -7,6 +7,24 @@ export type IdempotencyScope = { merchantId: string; livemode: boolean; key: str
 
 const pk = (s: IdempotencyScope) =>
   and(eq(idempotencyKeys.merchantId, s.merchantId), eq(idempotencyKeys.livemode, s.livemode), eq(idempotencyKeys.key, s.key));
+
+/** A key stored already done, with its response: for a change that is one statement. */
+export type DoneKey = IdempotencyScope & { requestHash: string; at: Date; status: number; body: string };
+
+/**
+ * The `claim` part of a WITH clause that takes a free key and stores the response with the
+ * change itself; it returns a row only when the key was free. A repeat that comes meanwhile
+ * waits for the statement to end and then finds the response, never a request in progress.
+ */
+export function claimDone(k: DoneKey): SQL {
+  const at = k.at.toISOString();
+  return sql`claim as (
+    insert into idempotency_keys (merchant_id, livemode, key, request_hash, state, response_status, response_body, locked_until, created_at)
+    values (${k.merchantId}, ${k.livemode}, ${k.key}, ${k.requestHash}, 'done', ${k.status}, ${k.body}, ${at}, ${at})
+    on conflict do nothing
+    returning 1
+  )`;
+}
 
 /** Claims the key for a new request; false when a row for it already exists. */
 export async function claimIdempotencyKey(

@@ -1,5 +1,6 @@
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import { prepared } from "@/db/prepared";
 import { merchants } from "@/db/schema";
 
 export type MerchantRow = typeof merchants.$inferSelect;
@@ -9,8 +10,12 @@ export async function insertMerchant(db: Database, row: typeof merchants.$inferI
   return inserted!;
 }
 
+const merchantById = prepared("merchant_by_id", (db) =>
+  db.select().from(merchants).where(eq(merchants.id, sql.placeholder("id"))).limit(1),
+);
+
 export async function findMerchant(db: Database, id: string): Promise<MerchantRow | null> {
-  const [row] = await db.select().from(merchants).where(eq(merchants.id, id)).limit(1);
+  const [row] = await merchantById(db, { id });
   return row ?? null;
 }
 

@@ -1,36 +1,68 @@
 import { and, eq, inArray, lte, sql } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import { rowsOf, type Database } from "@/db/client";
+import { prepared } from "@/db/prepared";
 import { checkoutSessions, payments } from "@/db/schema";
+import { eventWrites, type NewEvent } from "./events";
+import { claimDone, type DoneKey } from "./idempotency";
 import { keyset, toPage, type PageParams } from "./pagination";
 
 export type SessionRow = typeof checkoutSessions.$inferSelect;
 export type SessionStatus = SessionRow["status"];
 export type Scope = { merchantId: string; livemode: boolean };
 
-export async function insertSession(db: Database, row: typeof checkoutSessions.$inferInsert): Promise<SessionRow> {
-  const [inserted] = await db.insert(checkoutSessions).values(row).returning();
-  return inserted!;
+const jsonOrNull = (value: unknown) => (value == null ? null : JSON.stringify(value));
+
+/**
+ * Writes a new session with its created event and that event's deliveries, in one statement:
+ * all or nothing without a transaction. With `claim`, only when that idempotency key is still
+ * free, and the response is stored with them; false when the key was taken (nothing written).
+ */
+export async function insertSession(db: Database, row: SessionRow, event: NewEvent, claim?: DoneKey): Promise<boolean> {
+  const when = claim ? sql`exists (select from claim)` : undefined;
+  const result = await db.execute(sql`with ${claim ? sql`${claimDone(claim)}, ` : sql``}session as (
+    insert into checkout_sessions (id, merchant_id, livemode, status, amount, currency, line_items, description, customer,
+      customer_email, payment_methods, preferred_payment_method, ui_mode, success_url, cancel_url, allowed_origins, metadata,
+      client_reference_id, locale, installments, failed_attempts, attempt_locked_until, expires_at, created_at, paid_at)
+    select ${row.id}::text, ${row.merchantId}::text, ${row.livemode}::boolean, ${row.status}::text, ${row.amount}::bigint,
+      ${row.currency}::text, ${jsonOrNull(row.lineItems)}::jsonb, ${row.description}::text, ${jsonOrNull(row.customer)}::jsonb,
+      ${row.customerEmail}::text, ${sql.param(row.paymentMethods)}::text[], ${row.preferredPaymentMethod}::text, ${row.uiMode}::text,
+      ${row.successUrl}::text, ${row.cancelUrl}::text, ${sql.param(row.allowedOrigins)}::text[], ${JSON.stringify(row.metadata)}::jsonb,
+      ${row.clientReferenceId}::text, ${row.locale}::text, ${jsonOrNull(row.installments)}::jsonb, ${row.failedAttempts}::integer,
+      ${row.attemptLockedUntil?.toISOString() ?? null}::timestamptz, ${row.expiresAt.toISOString()}::timestamptz,
+      ${row.createdAt.toISOString()}::timestamptz, ${row.paidAt?.toISOString() ?? null}::timestamptz
+    ${when ? sql`where ${when}` : sql``}
+  ), ${eventWrites(event, when)}
+  select ${when ?? sql`true`} as written`);
+  return rowsOf<{ written: boolean }>(result)[0]!.written;
 }
 
-/** A session of this merchant and mode, or null: another tenant's session is simply absent. */
-export async function findSession(db: Database, scope: Scope, id: string): Promise<SessionRow | null> {
-  const [row] = await db
+const sessionInScope = prepared("session_in_scope", (db) =>
+  db
     .select()
     .from(checkoutSessions)
     .where(
       and(
-        eq(checkoutSessions.id, id),
-        eq(checkoutSessions.merchantId, scope.merchantId),
-        eq(checkoutSessions.livemode, scope.livemode),
+        eq(checkoutSessions.id, sql.placeholder("id")),
+        eq(checkoutSessions.merchantId, sql.placeholder("merchantId")),
+        eq(checkoutSessions.livemode, sql.placeholder("livemode")),
       ),
     )
-    .limit(1);
+    .limit(1),
+);
+
+/** A session of this merchant and mode, or null: another tenant's session is simply absent. */
+export async function findSession(db: Database, scope: Scope, id: string): Promise<SessionRow | null> {
+  const [row] = await sessionInScope(db, { id, merchantId: scope.merchantId, livemode: scope.livemode });
   return row ?? null;
 }
 
+const sessionById = prepared("session_by_id", (db) =>
+  db.select().from(checkoutSessions).where(eq(checkoutSessions.id, sql.placeholder("id"))).limit(1),
+);
+
 /** For the buyer, whose only credential is the id itself. */
 export async function findSessionById(db: Database, id: string): Promise<SessionRow | null> {
-  const [row] = await db.select().from(checkoutSessions).where(eq(checkoutSessions.id, id)).limit(1);
+  const [row] = await sessionById(db, { id });
   return row ?? null;
 }
 
@@ -112,8 +144,12 @@ export async function findExpirableSessionIds(db: Database, at: Date, limit: num
 
 export type PaymentRow = typeof payments.$inferSelect;
 
+const paymentsOfSession = prepared("payments_of_session", (db) =>
+  db.select().from(payments).where(eq(payments.sessionId, sql.placeholder("sessionId"))).orderBy(payments.createdAt),
+);
+
 export async function listSessionPayments(db: Database, sessionId: string): Promise<PaymentRow[]> {
-  return db.select().from(payments).where(eq(payments.sessionId, sessionId)).orderBy(payments.createdAt);
+  return paymentsOfSession(db, { sessionId });
 }
 
 /** The payments of several sessions in one query (a list page), grouped by session id. */

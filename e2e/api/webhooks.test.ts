@@ -334,6 +334,33 @@ describe("webhook delivery", () => {
     });
   });
 
+  it("queues a session's created event for each enabled endpoint that takes it, with the session, once", async () => {
+    const all = await endpointAt(["*"]);
+    const createdOnly = await endpointAt(["checkout.session.created"]);
+    const canceledOnly = await endpointAt(["checkout.session.canceled"]);
+    const disabled = await endpointAt(["*"]);
+    expect((await a.request("PATCH", `/api/v1/webhook-endpoints/${disabled.endpoint.id}`, { body: { status: "disabled" } })).status).toBe(200);
+    const key = `deliveries-${Date.now()}`;
+    const body = sessionBody();
+    const first = await a.post("/api/v1/checkout/sessions", body, { "idempotency-key": key });
+    expect(first.status).toBe(201);
+    const replay = await a.post("/api/v1/checkout/sessions", body, { "idempotency-key": key });
+    expect(replay.headers.get("idempotent-replayed")).toBe("true");
+    const event = await eventOf(first.body.id, "checkout.session.created");
+
+    const ids: string[] = [];
+    for (const { endpoint } of [all, createdOnly]) {
+      const got = await deliveries(endpoint.id, `?event=${event.id}`);
+      expect(got).toHaveLength(1);
+      expect(got[0]).toMatchObject({ event: event.id, endpoint: endpoint.id, eventType: "checkout.session.created" });
+      expect(got[0].id).toMatch(/^whd_[0-9A-Za-z]{24}$/);
+      ids.push(got[0].id);
+    }
+    expect(new Set(ids).size).toBe(2);
+    expect(await deliveries(canceledOnly.endpoint.id, `?event=${event.id}`)).toEqual([]);
+    expect(await deliveries(disabled.endpoint.id, `?event=${event.id}`)).toEqual([]);
+  });
+
   it("retries a receiver that fails three times: four attempts, one webhook-id, fresh signatures, on the scaled schedule", async () => {
     const bigBody = "e".repeat(5000);
     const { path, endpoint } = await endpointAt(["checkout.session.created"], {

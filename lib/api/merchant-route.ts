@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { Database } from "@/db/client";
-import { completeIdempotencyKey, releaseIdempotencyKey } from "@/db/queries/idempotency";
+import { completeIdempotencyKey, releaseIdempotencyKey, type DoneKey } from "@/db/queries/idempotency";
 import type { MerchantRow } from "@/db/queries/merchants";
 import type { Scope } from "@/db/queries/sessions";
 import { now } from "@/lib/clock";
@@ -21,12 +21,31 @@ export type MerchantContext<B, Q> = {
   body: B;
   query: Q;
   now: Date;
+  /**
+   * Set for a route declared with `storesResponse` when the request carries an Idempotency-Key
+   * not yet claimed: the key's record holding `result`, for the handler to write in the very
+   * statement that makes its change (see claimDone). The handler then answers that same
+   * result, or KEY_TAKEN when its statement found the key taken and wrote nothing.
+   */
+  storeResponse: ((result: ApiResult) => DoneKey) | null;
 };
+
+/** A handler's answer when the Idempotency-Key it was to store its response under was taken. */
+export const KEY_TAKEN = Symbol("idempotency key taken");
 
 type Schema = z.ZodType | undefined;
 type Out<S extends Schema, Fallback> = S extends z.ZodType ? z.output<S> : Fallback;
 
-export type MerchantRouteOptions<B extends Schema, Q extends Schema> = { body?: B; query?: Q };
+export type MerchantRouteOptions<B extends Schema, Q extends Schema> = {
+  body?: B;
+  query?: Q;
+  /**
+   * The handler's change is one statement that can store the idempotent response itself
+   * (MerchantContext.storeResponse): a keyed request then costs one statement instead of a
+   * claim, a transaction and a completion. Every other outcome takes the general path.
+   */
+  storesResponse?: boolean;
+};
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
@@ -36,7 +55,7 @@ type RouteContext = { params: Promise<Record<string, string | string[]>> };
  */
 export function merchantRoute<B extends Schema = undefined, Q extends Schema = undefined>(
   opts: MerchantRouteOptions<B, Q>,
-  handler: (ctx: MerchantContext<Out<B, Record<string, never>>, Out<Q, Record<string, never>>>) => Promise<ApiResult>,
+  handler: (ctx: MerchantContext<Out<B, Record<string, never>>, Out<Q, Record<string, never>>>) => Promise<ApiResult | typeof KEY_TAKEN>,
 ) {
   return (req: Request, routeCtx: RouteContext) =>
     runApi(req, async (requestId) => {
@@ -63,14 +82,37 @@ export function merchantRoute<B extends Schema = undefined, Q extends Schema = u
 
       const scope = { merchantId: auth.merchant.id, livemode: auth.livemode };
       const at = now();
-      const ctx = { req, db, merchant: auth.merchant, livemode: auth.livemode, scope, requestId, params, body, query, now: at };
+      const ctx = { req, db, merchant: auth.merchant, livemode: auth.livemode, scope, requestId, params, body, query, now: at, storeResponse: null };
+      const run = async (c: MerchantContext<unknown, unknown>) => {
+        const r = await handler(c as never);
+        if (r === KEY_TAKEN) throw new Error("a handler answered KEY_TAKEN without storeResponse");
+        return r;
+      };
       const send = (r: ApiResult) => jsonResponse(requestId, r.status ?? 200, JSON.stringify(r.body), r.headers);
 
-      if (!idemKey) return send(await handler(ctx as never));
+      if (!idemKey) return send(await run(ctx));
 
       const keyScope = { ...scope, key: idemKey };
       const path = new URL(req.url).pathname;
-      const begun = await beginIdempotent(db, keyScope, requestHash(req.method, path, rawBody), at);
+      const hash = requestHash(req.method, path, rawBody);
+      if (opts.storesResponse) {
+        let stored: DoneKey | null = null;
+        const storeResponse = (r: ApiResult) =>
+          (stored = { ...keyScope, requestHash: hash, at, status: r.status ?? 200, body: JSON.stringify(r.body) });
+        try {
+          const r = await handler({ ...ctx, storeResponse } as never);
+          if (r !== KEY_TAKEN) {
+            if (!stored) throw new Error("a storesResponse handler answered without storing its response");
+            const { status, body } = stored as DoneKey;
+            return jsonResponse(requestId, status, body, r.headers);
+          }
+        } catch (thrown) {
+          // Invalid input stores nothing; any other refusal is stored by the general path below.
+          const err = toApiError(thrown);
+          if (err.type === "validation_error" || err.status >= 500) throw thrown;
+        }
+      }
+      const begun = await beginIdempotent(db, keyScope, hash, at);
       if (begun.kind === "replay") {
         return jsonResponse(requestId, begun.status, begun.body, { "Idempotent-Replayed": "true" });
       }
@@ -79,7 +121,7 @@ export function merchantRoute<B extends Schema = undefined, Q extends Schema = u
         return await db.transaction(async (tx) => {
           let result: { status: number; text: string; headers?: Record<string, string> };
           try {
-            const r = await handler({ ...ctx, db: tx } as never);
+            const r = await run({ ...ctx, db: tx });
             result = { status: r.status ?? 200, text: JSON.stringify(r.body), headers: r.headers };
           } catch (thrown) {
             const err = toApiError(thrown);

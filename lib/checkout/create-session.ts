@@ -1,10 +1,12 @@
-import { withTransaction, type Database } from "@/db/client";
+import type { Database } from "@/db/client";
+import type { DoneKey } from "@/db/queries/idempotency";
+import { asJsonb } from "@/db/jsonb";
 import type { MerchantRow } from "@/db/queries/merchants";
-import { insertSession } from "@/db/queries/sessions";
+import { insertSession, type SessionRow } from "@/db/queries/sessions";
 import { validationError, type ErrorIssue } from "@/lib/api/errors";
 import { sessionId } from "@/lib/ids";
 import { railServes, type Rail } from "@/lib/rails/catalog";
-import { recordEvent } from "./record-event";
+import { newEvent } from "./record-event";
 import type { CreateSessionInput, SessionObject } from "./schemas";
 import { sessionToObject } from "./serialize";
 
@@ -13,6 +15,11 @@ export type CreateSessionOptions = {
   livemode: boolean;
   input: CreateSessionInput;
   now: Date;
+  /**
+   * The idempotency record to store with the session (its key, still free, and the response
+   * made of the session): both are written or neither.
+   */
+  storeResponse?: (session: SessionObject) => DoneKey;
 };
 
 const DEFAULT_EXPIRES_IN = 1800;
@@ -23,7 +30,11 @@ function insecureAllowed(url: URL, livemode: boolean): boolean {
   return url.protocol === "https:" || !livemode || LOCAL_HOSTS.has(url.hostname);
 }
 
-export async function createSession(db: Database, opts: CreateSessionOptions): Promise<SessionObject> {
+/**
+ * Creates an open session, its `checkout.session.created` event and the event's deliveries.
+ * Null only when `storeResponse`'s key turned out to be taken: then nothing was written.
+ */
+export async function createSession(db: Database, opts: CreateSessionOptions): Promise<SessionObject | null> {
   const { merchant, livemode, input, now } = opts;
   const issues: ErrorIssue[] = [];
 
@@ -68,34 +79,37 @@ export async function createSession(db: Database, opts: CreateSessionOptions): P
   const amount = input.amount ?? input.lineItems!.reduce((sum, li) => sum + li.unitAmount * li.quantity, 0);
   const allowedOrigins = input.allowedOrigins ?? [new URL(input.successUrl).origin];
 
-  // Every check above has passed: from here on nothing throws before the writes.
-  return withTransaction(db, async (tx) => {
-    const row = await insertSession(tx, {
-      id: sessionId(livemode),
-      merchantId: merchant.id,
-      livemode,
-      status: "open",
-      amount,
-      currency: input.currency,
-      lineItems: input.lineItems ?? null,
-      description: input.description ?? null,
-      customer: input.customer ?? null,
-      customerEmail: input.customer?.email?.toLowerCase() ?? null,
-      paymentMethods,
-      preferredPaymentMethod: input.preferredPaymentMethod ?? null,
-      uiMode: input.mode,
-      successUrl: input.successUrl,
-      cancelUrl: input.cancelUrl ?? null,
-      allowedOrigins,
-      metadata: input.metadata ?? {},
-      clientReferenceId: input.clientReferenceId ?? null,
-      locale: input.locale,
-      installments: input.installments ?? null,
-      expiresAt,
-      createdAt: now,
-    });
-    const object = sessionToObject(row);
-    await recordEvent(tx, { merchantId: merchant.id, livemode, type: "checkout.session.created", object, at: now });
-    return object;
-  });
+  // Every check above has passed: the row below is what the database will hold (jsonb
+  // orders object keys its own way), so the answer needs no read back.
+  const row: SessionRow = {
+    id: sessionId(livemode),
+    merchantId: merchant.id,
+    livemode,
+    status: "open",
+    amount,
+    currency: input.currency,
+    lineItems: asJsonb(input.lineItems ?? null),
+    description: input.description ?? null,
+    customer: asJsonb(input.customer ?? null),
+    customerEmail: input.customer?.email?.toLowerCase() ?? null,
+    paymentMethods,
+    preferredPaymentMethod: input.preferredPaymentMethod ?? null,
+    uiMode: input.mode,
+    successUrl: input.successUrl,
+    cancelUrl: input.cancelUrl ?? null,
+    allowedOrigins,
+    metadata: asJsonb(input.metadata ?? {}),
+    clientReferenceId: input.clientReferenceId ?? null,
+    locale: input.locale,
+    installments: asJsonb(input.installments ?? null),
+    failedAttempts: 0,
+    attemptLockedUntil: null,
+    expiresAt,
+    createdAt: now,
+    paidAt: null,
+  };
+  const object = sessionToObject(row);
+  const event = newEvent({ merchantId: merchant.id, livemode, type: "checkout.session.created", object, at: now });
+  const written = await insertSession(db, row, event, opts.storeResponse?.(object));
+  return written ? object : null;
 }

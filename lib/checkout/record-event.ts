@@ -1,8 +1,6 @@
 import type { Database } from "@/db/client";
-import { insertEvent, type EventRow } from "@/db/queries/events";
-import { findSubscribedEndpoints } from "@/db/queries/webhooks";
+import { insertEvent, type EventRow, type NewEvent } from "@/db/queries/events";
 import { newId } from "@/lib/ids";
-import { enqueueDeliveries } from "@/lib/webhooks/enqueue";
 import type { EventType } from "./event-types";
 
 export { EVENT_TYPES, type EventType } from "./event-types";
@@ -15,23 +13,28 @@ export type RecordEventOptions = {
   at: Date;
 };
 
-/**
- * Writes the event of a state change, and its webhook deliveries, inside the transaction that
- * made the change: the change, the event and the deliveries commit together or not at all.
- */
-export async function recordEvent(tx: Database, opts: RecordEventOptions): Promise<EventRow> {
-  const scope = { merchantId: opts.merchantId, livemode: opts.livemode };
-  // Neither needs the other: sent together, they cost one round trip on PostgreSQL.
-  const [event, endpoints] = await Promise.all([
-    insertEvent(tx, {
+/** The event of a state change, ready to be written with its webhook deliveries. */
+export function newEvent(opts: RecordEventOptions): NewEvent {
+  return {
+    row: {
       id: newId("event"),
-      ...scope,
+      merchantId: opts.merchantId,
+      livemode: opts.livemode,
       type: opts.type,
       data: { object: opts.object },
       createdAt: opts.at,
-    }),
-    findSubscribedEndpoints(tx, scope, opts.type),
-  ]);
-  await enqueueDeliveries(tx, event, endpoints);
-  return event;
+    },
+    deliveryIdPrefix: newId("delivery", 22),
+  };
+}
+
+/**
+ * Writes the event of a state change, and its webhook deliveries, inside the transaction that
+ * made the change: the change, the event and the deliveries commit together or not at all.
+ * One statement, whatever the number of endpoints.
+ */
+export async function recordEvent(tx: Database, opts: RecordEventOptions): Promise<EventRow> {
+  const event = newEvent(opts);
+  await insertEvent(tx, event);
+  return event.row;
 }
