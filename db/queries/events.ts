@@ -1,9 +1,10 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { events } from "@/db/schema";
+import { events, webhookEndpoints } from "@/db/schema";
 import { BASE62 } from "@/lib/ids";
 import { keyset, toPage, type PageParams } from "./pagination";
 import type { Scope } from "./sessions";
+import { subscribedTo } from "./webhooks";
 
 export type EventRow = typeof events.$inferSelect;
 
@@ -32,11 +33,10 @@ export function eventWrites(e: NewEvent, when?: SQL): SQL {
     insert into webhook_deliveries (id, event_id, endpoint_id, merchant_id, livemode, status, attempts, next_attempt_at, created_at)
     select ${e.deliveryIdPrefix}::text || substr(${BASE62}::text, (n / 62)::int + 1, 1) || substr(${BASE62}::text, (n % 62)::int + 1, 1),
       event.id, endpoint.id, event.merchant_id, event.livemode, 'pending', 0, event.created_at, event.created_at
-    from event cross join lateral (
-      select we.id, row_number() over (order by we.created_at, we.id) - 1 as n
-      from webhook_endpoints we
-      where we.merchant_id = event.merchant_id and we.livemode = event.livemode and we.deleted_at is null
-        and we.status = 'enabled' and we.events && array['*', event.type]
+    from event cross join (
+      select ${webhookEndpoints.id} as id, row_number() over (order by ${webhookEndpoints.createdAt}, ${webhookEndpoints.id}) - 1 as n
+      from ${webhookEndpoints}
+      where ${subscribedTo({ merchantId: row.merchantId, livemode: row.livemode }, row.type)}
     ) endpoint
   )`;
 }

@@ -77,12 +77,16 @@ export async function updateEndpoint(
   return row ?? null;
 }
 
-/** Enabled endpoints of the merchant and mode that take this event type (or every type). */
+/** Which endpoints hear an event: enabled ones of its merchant and mode that take its type (or every type). */
+export const subscribedTo = (scope: Scope, type: string) =>
+  and(inScope(scope), eq(webhookEndpoints.status, "enabled"), arrayOverlaps(webhookEndpoints.events, ["*", type]))!;
+
+/** The endpoints that hear an event of this type, oldest first. */
 export async function findSubscribedEndpoints(db: Database, scope: Scope, type: string): Promise<EndpointRow[]> {
   return db
     .select()
     .from(webhookEndpoints)
-    .where(and(inScope(scope), eq(webhookEndpoints.status, "enabled"), arrayOverlaps(webhookEndpoints.events, ["*", type])))
+    .where(subscribedTo(scope, type))
     .orderBy(asc(webhookEndpoints.createdAt), asc(webhookEndpoints.id));
 }
 
