@@ -1,17 +1,13 @@
-import { findSessionById } from "@/db/queries/sessions";
-import { getDb } from "@/lib/db";
-import { NO_FRAMING, originsOf, type FramePolicy } from "@/lib/security/csp";
-import { isSessionId } from "./get-session";
+import type { SessionRow } from "@/db/queries/sessions";
+import { originsOf, type FramePolicy } from "@/lib/security/csp";
 
 /**
- * What the response for a session's page needs before it renders: who may frame it (its
- * allowed origins in embedded mode, nobody otherwise) and where its forms may lead.
+ * What a session's page may do beyond our own origin: who may frame it (its allowed origins
+ * in embedded mode, nobody otherwise) and where its forms may lead (the merchant's redirects).
  */
-export async function checkoutPagePolicy(id: string): Promise<FramePolicy> {
-  const row = isSessionId(id) ? await findSessionById(await getDb(), id) : null;
-  if (!row) return NO_FRAMING;
+export function framePolicyOf(session: Pick<SessionRow, "uiMode" | "allowedOrigins" | "successUrl" | "cancelUrl">): FramePolicy {
   return {
-    frameAncestors: row.uiMode === "embedded" ? row.allowedOrigins : [],
-    formTargets: originsOf([row.successUrl, row.cancelUrl]),
+    frameAncestors: session.uiMode === "embedded" ? session.allowedOrigins : [],
+    formTargets: originsOf([session.successUrl, session.cancelUrl]),
   };
 }

@@ -12,7 +12,9 @@ import { formatMoney, type Currency } from "@/lib/money/currencies";
 import type { NextAction } from "@/lib/providers/types";
 import { isRail, type Rail } from "@/lib/rails/catalog";
 import { pixQrSvg } from "@/lib/rails/pix";
+import type { FramePolicy } from "@/lib/security/csp";
 import { embedOf, type EmbedInfo } from "./embed";
+import { framePolicyOf } from "./frame-policy";
 import { loadCheckout, waitingPayment, type Checkout } from "./load-checkout";
 import { decodeErrors, type FormErrors } from "./pay-form";
 import { fillSessionId } from "./redirects";
@@ -118,16 +120,24 @@ async function bodyOf(checkout: Checkout, query: Query, amountText: string, loca
   return { state: "closed", status: session.status as SessionStatus };
 }
 
+/** A page's props, and for a session's page the frame and form policy its CSP allows. */
+export type BuyerPage<P> = { props: P; policy: FramePolicy | null };
+
 /** The checkout page of session `id`, as the buyer's browser (Accept-Language) and query ask. */
-export async function checkoutPageProps(id: string, query: Query, acceptLanguage: string | null, nonce: string | null): Promise<CheckoutPageProps> {
+export async function checkoutPageProps(
+  id: string,
+  query: Query,
+  acceptLanguage: string | null,
+  nonce: string | null,
+): Promise<BuyerPage<CheckoutPageProps>> {
   const at = now();
   const checkout = await loadCheckout(await getDb(), id, at);
-  if (!checkout) return { found: false, locale: resolveLocale("auto", acceptLanguage) };
+  if (!checkout) return { props: { found: false, locale: resolveLocale("auto", acceptLanguage) }, policy: null };
   const { session } = checkout;
   const locale = resolveLocale(session.locale, acceptLanguage);
   const currency = session.currency as Currency;
   const amountText = formatMoney(session.amount, currency, locale);
-  return {
+  const props: CheckoutPageProps = {
     found: true,
     frame: frameOf(checkout, locale, nonce, true),
     sessionId: session.id,
@@ -141,6 +151,7 @@ export async function checkoutPageProps(id: string, query: Query, acceptLanguage
     serverNow: at.toISOString(),
     body: await bodyOf(checkout, query, amountText, locale),
   };
+  return { props, policy: framePolicyOf(session) };
 }
 
 export type ChallengePageProps =
@@ -149,21 +160,23 @@ export type ChallengePageProps =
   | { found: true; redirect: string };
 
 /** The sandbox's 3-D Secure challenge of session `id`; elsewhere when nothing waits for one. */
-export async function challengePageProps(id: string, acceptLanguage: string | null, nonce: string | null): Promise<ChallengePageProps> {
+export async function challengePageProps(id: string, acceptLanguage: string | null, nonce: string | null): Promise<BuyerPage<ChallengePageProps>> {
   const checkout = await loadCheckout(await getDb(), id, now());
-  if (!checkout) return { found: false, locale: resolveLocale("auto", acceptLanguage) };
+  if (!checkout) return { props: { found: false, locale: resolveLocale("auto", acceptLanguage) }, policy: null };
   const { session, payments } = checkout;
-  if (session.status === "paid") {
-    return { found: true, redirect: session.uiMode === "embedded" ? `/checkout/${session.id}` : fillSessionId(session.successUrl, session.id) };
-  }
+  const go = (redirect: string) => ({ props: { found: true as const, redirect }, policy: null });
+  if (session.status === "paid") return go(session.uiMode === "embedded" ? `/checkout/${session.id}` : fillSessionId(session.successUrl, session.id));
   const payment = waitingPayment(payments);
-  if (!payment || payment.status !== "requires_action") return { found: true, redirect: `/checkout/${session.id}` };
+  if (!payment || payment.status !== "requires_action") return go(`/checkout/${session.id}`);
   const locale = resolveLocale(session.locale, acceptLanguage);
   return {
-    found: true,
-    frame: frameOf(checkout, locale, nonce, false),
-    sessionId: session.id,
-    amountText: formatMoney(session.amount, session.currency as Currency, locale),
-    last4: String(payment.details.last4 ?? ""),
+    props: {
+      found: true,
+      frame: frameOf(checkout, locale, nonce, false),
+      sessionId: session.id,
+      amountText: formatMoney(session.amount, session.currency as Currency, locale),
+      last4: String(payment.details.last4 ?? ""),
+    },
+    policy: framePolicyOf(session),
   };
 }

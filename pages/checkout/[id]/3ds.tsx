@@ -3,7 +3,7 @@
 import type { GetServerSideProps, PageConfig } from "next";
 import { BuyerPage, NotFoundPage } from "@/components/checkout/buyer-page";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { buyerRequest } from "@/lib/checkout/buyer-request";
+import { allowPolicy, buyerRequest } from "@/lib/checkout/buyer-request";
 import { challengePageProps, type ChallengePageProps } from "@/lib/checkout/page-props";
 import { MESSAGES, t } from "@/lib/i18n/messages";
 
@@ -13,7 +13,8 @@ type Props = Exclude<ChallengePageProps, { redirect: string }>;
 
 export const getServerSideProps: GetServerSideProps<Props> = async ({ params, req, res }) => {
   const { acceptLanguage, nonce } = buyerRequest(req);
-  const props = await challengePageProps(String(params!.id), acceptLanguage, nonce);
+  const { props, policy } = await challengePageProps(String(params!.id), acceptLanguage, nonce);
+  allowPolicy(res, nonce, policy);
   if ("redirect" in props) return { redirect: { destination: props.redirect, permanent: false } };
   if (!props.found) res.statusCode = 404;
   return { props };

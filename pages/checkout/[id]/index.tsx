@@ -21,13 +21,14 @@ import { checkoutPageProps, type CheckoutPageProps } from "@/lib/checkout/page-p
 import { MESSAGES, t } from "@/lib/i18n/messages";
 import { formatMoney } from "@/lib/money/currencies";
 import type { Rail } from "@/lib/rails/catalog";
-import { buyerRequest } from "@/lib/checkout/buyer-request";
+import { allowPolicy, buyerRequest } from "@/lib/checkout/buyer-request";
 
 export const config: PageConfig = { unstable_runtimeJS: false };
 
 export const getServerSideProps: GetServerSideProps<CheckoutPageProps> = async ({ params, query, req, res }) => {
   const { acceptLanguage, nonce } = buyerRequest(req);
-  const props = await checkoutPageProps(String(params!.id), query, acceptLanguage, nonce);
+  const { props, policy } = await checkoutPageProps(String(params!.id), query, acceptLanguage, nonce);
+  allowPolicy(res, nonce, policy);
   if (!props.found) res.statusCode = 404;
   return { props };
 };
