@@ -1,10 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { checkoutCsp, NONCE_HEADER, type FramePolicy } from "@/lib/security/csp";
+import { one } from "./page-props";
 
-const header = (req: IncomingMessage, name: string) => {
-  const v = req.headers[name];
-  return (Array.isArray(v) ? v[0] : v) ?? null;
-};
+const header = (req: IncomingMessage, name: string) => one(req.headers[name]) ?? null;
 
 /** What a buyer page reads from its request: the languages the browser asks for, and the CSP nonce proxy.ts chose. */
 export function buyerRequest(req: IncomingMessage): { acceptLanguage: string | null; nonce: string | null } {

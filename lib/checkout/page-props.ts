@@ -68,7 +68,8 @@ export type CheckoutPageProps =
     };
 
 type Query = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+/** The first of a repeated query parameter or header. */
+export const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 function frameOf({ session, merchant }: Checkout, locale: Locale, nonce: string | null, cancel: boolean): Frame {
   return {
