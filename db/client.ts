@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { is } from "drizzle-orm";
 import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -8,6 +8,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { PGliteThread } from "./pglite-thread";
 import * as schema from "./schema";
 
 /** One type for PGlite, PostgreSQL and a transaction on either, so queries run in all three. */
@@ -65,8 +66,9 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
   }
   const dataDir = url === "memory://" ? null : path.resolve(opts.dataDir);
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  const client = dataDir ? new PGlite(dataDir) : new PGlite();
-  const db = drizzlePglite({ client, schema });
+  const client = await PGliteThread.open(dataDir);
+  // drizzle's PGlite driver only calls query and transaction, which the thread answers alike.
+  const db = drizzlePglite({ client: client as unknown as PGlite, schema });
   await migratePglite(db, { migrationsFolder: MIGRATIONS });
   return {
     db: db as unknown as Database,

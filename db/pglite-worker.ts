@@ -1,0 +1,197 @@
+// The embedded database's own thread (see pglite-thread.ts, which starts it). PostgreSQL in
+// WebAssembly runs synchronously: on the server's thread, every statement would stop the
+// server from reading requests, parsing JSON and answering for as long as it runs.
+import { parentPort, workerData } from "node:worker_threads";
+import { parse, PGlite, protocol, type Results } from "@electric-sql/pglite";
+import type { Reply, Request, StatementOptions, WireError } from "./pglite-thread";
+
+type BackendMessage = Awaited<ReturnType<PGlite["execProtocolStream"]>>[number];
+type Statement = { name: string; paramTypes: number[]; rowDescription: BackendMessage | undefined };
+
+const port = parentPort!;
+const { dataDir } = workerData as { dataDir: string | null };
+const S = protocol.serialize;
+// Our statements are a small fixed set; the cap only bounds a caller that inlines values.
+const MAX_STATEMENTS = 1000;
+const CACHED_PLAN_CHANGED = "0A000";
+
+const pg = dataDir ? new PGlite(dataDir) : new PGlite();
+const statements = new Map<string, Statement>();
+let statementCount = 0;
+const mergedParsers = new Map<string, typeof pg.parsers>();
+
+/**
+ * One statement or one whole transaction at a time, in the order asked, as on PGlite's own
+ * queue. Resolves with the function that hands the database on.
+ */
+let tail: Promise<void> = Promise.resolve();
+function turn(): Promise<() => void> {
+  let release!: () => void;
+  const previous = tail;
+  tail = new Promise((resolve) => (release = resolve));
+  return previous.then(() => release);
+}
+const transactions = new Map<number, () => void>();
+let transactionCount = 0;
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/**
+ * One exchange with the engine at a time: PGlite keeps the messages of the exchange under way
+ * on the instance, and the statements of one transaction may be asked for together.
+ */
+let exchanging: Promise<unknown> = Promise.resolve();
+function exchange(...parts: Uint8Array[]): Promise<BackendMessage[]> {
+  const message = concat(parts);
+  const done = exchanging.then(() => pg.execProtocolStream(message, { syncToFs: false }));
+  exchanging = done.catch(() => {});
+  return done;
+}
+
+/**
+ * Parsed and planned once, like postgres.js's prepared statements on PostgreSQL: from then on a
+ * statement is one Bind and Execute, without its text, instead of PGlite's five round trips
+ * into the engine (Parse, Describe, Bind, Describe, Execute) with the text parsed every time.
+ */
+async function prepare(text: string): Promise<Statement> {
+  const name = statements.size < MAX_STATEMENTS ? `k${++statementCount}` : "";
+  const described = await exchange(S.parse({ name, text }), S.describe({ type: "S", name }), S.sync());
+  const statement = {
+    name,
+    paramTypes: parse.parseDescribeStatementResults(described),
+    rowDescription: described.find((m) => m.name === "rowDescription"),
+  };
+  if (name) statements.set(text, statement);
+  return statement;
+}
+
+async function execute(statement: Statement, params: unknown[], options: StatementOptions): Promise<Results> {
+  const values = params.map((param, i) => {
+    if (param === null || param === undefined) return null;
+    const serialize = pg.serializers[statement.paramTypes[i]!];
+    return serialize ? serialize(param) : String(param);
+  });
+  const messages = await exchange(S.bind({ statement: statement.name, values }), S.execute({}), S.sync());
+  if (statement.rowDescription) messages.unshift(statement.rowDescription);
+  return parse.parseResults(messages, parsersFor(options.identity), { rowMode: options.rowMode })[0]!;
+}
+
+/**
+ * PGlite's parsers, but those drizzle asks to keep as PostgreSQL's text (timestamps, dates,
+ * intervals). Merged once: PGlite would copy its few hundred parsers for every statement.
+ */
+function parsersFor(identity: number[]): typeof pg.parsers {
+  if (identity.length === 0) return pg.parsers;
+  const key = identity.join(",");
+  let parsers = mergedParsers.get(key);
+  if (!parsers) {
+    parsers = { ...pg.parsers, ...Object.fromEntries(identity.map((oid) => [oid, (v: string) => v])) };
+    mergedParsers.set(key, parsers);
+  }
+  return parsers;
+}
+
+async function run(text: string, params: unknown[], options: StatementOptions): Promise<Results> {
+  const cached = statements.get(text);
+  try {
+    return await execute(cached ?? (await prepare(text)), params, options);
+  } catch (err) {
+    // A migration changed a table under a plan made before it: plan the statement anew.
+    if (!cached || (err as { code?: string }).code !== CACHED_PLAN_CHANGED) throw err;
+    statements.delete(text);
+    await exchange(S.close({ type: "S", name: cached.name }), S.sync());
+    return execute(await prepare(text), params, options);
+  }
+}
+
+async function handle(req: Request): Promise<unknown> {
+  switch (req.op) {
+    case "query": {
+      if (req.tx !== null) {
+        if (!transactions.has(req.tx)) throw new Error("This transaction has ended.");
+        return run(req.text, req.params, req.options);
+      }
+      const release = await turn();
+      try {
+        const result = await run(req.text, req.params, req.options);
+        await pg.syncToFs();
+        return result;
+      } finally {
+        release();
+      }
+    }
+    case "begin": {
+      const release = await turn();
+      try {
+        await run("begin", [], { rowMode: "object", identity: [] });
+      } catch (err) {
+        release();
+        throw err;
+      }
+      transactions.set(++transactionCount, release);
+      return transactionCount;
+    }
+    case "end": {
+      const release = transactions.get(req.tx);
+      if (!release) throw new Error("This transaction has ended.");
+      transactions.delete(req.tx);
+      try {
+        await run(req.commit ? "commit" : "rollback", [], { rowMode: "object", identity: [] });
+        await pg.syncToFs();
+        return null;
+      } finally {
+        release();
+      }
+    }
+    case "listen": {
+      const release = await turn();
+      try {
+        await pg.listen(req.channel, (payload) => port.postMessage({ notify: req.channel, payload } satisfies Reply));
+        return null;
+      } finally {
+        release();
+      }
+    }
+    case "close": {
+      const release = await turn();
+      try {
+        await pg.close();
+        return null;
+      } finally {
+        release();
+      }
+    }
+  }
+}
+
+/** A database error as plain fields: what PGlite's error carries, but never the parameters. */
+function wireError(err: unknown): WireError {
+  if (!(err instanceof Error)) return { name: "Error", message: String(err) };
+  const fields: WireError = { name: err.name, message: err.message, stack: err.stack };
+  for (const [k, v] of Object.entries(err)) {
+    if (k === "params" || k === "queryParams") continue;
+    if (v === undefined || typeof v === "function" || (typeof v === "object" && v !== null)) continue;
+    fields[k] = v as string | number | boolean | null;
+  }
+  return fields;
+}
+
+port.on("message", (req: Request) => {
+  handle(req).then(
+    (result) => port.postMessage({ id: req.id, result } satisfies Reply),
+    (err) => port.postMessage({ id: req.id, error: wireError(err) } satisfies Reply),
+  );
+});
+
+pg.waitReady.then(
+  () => port.postMessage({ ready: true } satisfies Reply),
+  (err) => port.postMessage({ failed: wireError(err) } satisfies Reply),
+);
