@@ -71,6 +71,19 @@ describe("PGliteThread", () => {
     expect((await outside).rows).toEqual([{ c: 0 }]);
   });
 
+  it("runs transactions asked for together one after another, each whole", async () => {
+    await db.query("create table counter (n int not null)");
+    await db.query("insert into counter values (0)");
+    // Read, then write what was read plus one: interleaved, two would write the same value.
+    const bump = () =>
+      db.transaction(async (tx) => {
+        const { rows } = await tx.query<{ n: number }>("select n from counter");
+        await tx.query("update counter set n = $1", [rows[0]!.n + 1]);
+      });
+    await Promise.all(Array.from({ length: 20 }, bump));
+    expect((await db.query("select n from counter")).rows).toEqual([{ n: 20 }]);
+  });
+
   it("plans a prepared statement anew when a migration changes its table", async () => {
     await db.query("create table shapes (id int primary key, a int)");
     await db.query("insert into shapes values (1, 1)");

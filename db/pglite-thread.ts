@@ -7,7 +7,7 @@ import type { Results } from "@electric-sql/pglite";
 export type StatementOptions = { rowMode: "array" | "object"; identity: number[] };
 export type Request = { id: number } & (
   | { op: "query"; tx: number | null; text: string; params: unknown[]; options: StatementOptions }
-  | { op: "begin" }
+  | { op: "begin"; tx: number }
   | { op: "end"; tx: number; commit: boolean }
   | { op: "listen"; channel: string }
   | { op: "close" }
@@ -41,6 +41,7 @@ export class PGliteThread implements PGliteClient {
   readonly #pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   readonly #listeners = new Map<string, Set<() => void>>();
   #nextId = 0;
+  #transactionCount = 0;
   #failed: Error | null = null;
 
   private constructor(worker: Worker) {
@@ -76,7 +77,11 @@ export class PGliteThread implements PGliteClient {
   }
 
   async transaction<T>(fn: (tx: PGliteClient) => Promise<T>): Promise<T> {
-    const id = (await this.#call({ op: "begin" })) as number;
+    const id = ++this.#transactionCount;
+    // Not awaited: the first statement follows at once and waits for BEGIN on the thread, which
+    // saves a round trip while the transaction holds the database.
+    const begun = this.#call({ op: "begin", tx: id });
+    begun.catch(() => {});
     const tx: PGliteClient = {
       query: (text, params = [], config) => this.#query(id, text, params, config),
       transaction: () => Promise.reject(new Error("Nested transactions are savepoints: drizzle opens them itself.")),
@@ -84,6 +89,7 @@ export class PGliteThread implements PGliteClient {
     let result: T;
     try {
       result = await fn(tx);
+      await begun;
     } catch (err) {
       await this.#call({ op: "end", tx: id, commit: false });
       throw err;

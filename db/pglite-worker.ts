@@ -14,6 +14,7 @@ const S = protocol.serialize;
 // Our statements are a small fixed set; the cap only bounds a caller that inlines values.
 const MAX_STATEMENTS = 1000;
 const CACHED_PLAN_CHANGED = "0A000";
+const TEXT_ROWS: StatementOptions = { rowMode: "object", identity: [] };
 
 const pg = dataDir ? new PGlite(dataDir) : new PGlite();
 const statements = new Map<string, Statement>();
@@ -31,8 +32,8 @@ function turn(): Promise<() => void> {
   tail = new Promise((resolve) => (release = resolve));
   return previous.then(() => release);
 }
-const transactions = new Map<number, () => void>();
-let transactionCount = 0;
+/** Open transactions: each resolves with its turn's release once its BEGIN has run. */
+const transactions = new Map<number, Promise<() => void>>();
 
 function concat(parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
@@ -116,7 +117,9 @@ async function handle(req: Request): Promise<unknown> {
   switch (req.op) {
     case "query": {
       if (req.tx !== null) {
-        if (!transactions.has(req.tx)) throw new Error("This transaction has ended.");
+        const begun = transactions.get(req.tx);
+        if (!begun) throw new Error("This transaction has ended.");
+        await begun;
         return run(req.text, req.params, req.options);
       }
       const release = await turn();
@@ -129,22 +132,30 @@ async function handle(req: Request): Promise<unknown> {
       }
     }
     case "begin": {
-      const release = await turn();
-      try {
-        await run("begin", [], { rowMode: "object", identity: [] });
-      } catch (err) {
-        release();
-        throw err;
-      }
-      transactions.set(++transactionCount, release);
-      return transactionCount;
+      // The transaction's first statement is sent right behind this, without waiting for the
+      // answer: it waits here instead, so that it runs as soon as the turn comes.
+      const begun = turn().then(async (release) => {
+        try {
+          await run("begin", [], TEXT_ROWS);
+          return release;
+        } catch (err) {
+          release();
+          throw err;
+        }
+      });
+      transactions.set(req.tx, begun);
+      await begun;
+      return null;
     }
     case "end": {
-      const release = transactions.get(req.tx);
-      if (!release) throw new Error("This transaction has ended.");
+      const begun = transactions.get(req.tx);
+      if (!begun) throw new Error("This transaction has ended.");
       transactions.delete(req.tx);
+      // A BEGIN that failed has released the turn and left nothing to end.
+      const release = await begun.catch(() => null);
+      if (!release) return null;
       try {
-        await run(req.commit ? "commit" : "rollback", [], { rowMode: "object", identity: [] });
+        await run(req.commit ? "commit" : "rollback", [], TEXT_ROWS);
         await pg.syncToFs();
         return null;
       } finally {
