@@ -1,10 +1,11 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { events, webhookEndpoints } from "@/db/schema";
+import { param, statement } from "@/db/statement";
 import { BASE62 } from "@/lib/ids";
 import { keyset, toPage, type PageParams } from "./pagination";
 import type { Scope } from "./sessions";
-import { subscribedTo } from "./webhooks";
+import { heardBy, subscribedTo } from "./webhooks";
 
 export type EventRow = typeof events.$inferSelect;
 
@@ -17,34 +18,53 @@ export type EventRow = typeof events.$inferSelect;
 export type NewEvent = { row: EventRow; deliveryIdPrefix: string };
 
 /**
- * The `event` and `deliveries` parts of a WITH clause that writes a NewEvent; with `when`
- * (e.g. `exists (select from claim)`) only if it holds. Both inserts are one statement with
- * whatever else that statement writes: all of it commits or none, even outside a transaction.
+ * The `event` and `deliveries` parts of a WITH clause that writes a NewEvent (its values from
+ * eventValues); with `when` (e.g. `exists (select from claim)`) only if it holds. Both inserts
+ * are one statement with whatever else that statement writes: all of it commits or none, even
+ * outside a transaction.
  */
-export function eventWrites(e: NewEvent, when?: SQL): SQL {
-  const { row } = e;
+export function eventWrites(when?: SQL): SQL {
+  const scope = { merchantId: param("eventMerchantId"), livemode: param("eventLivemode") };
   return sql`event as (
     insert into events (id, merchant_id, livemode, type, data, created_at)
-    select ${row.id}::text, ${row.merchantId}::text, ${row.livemode}::boolean, ${row.type}::text, ${JSON.stringify(row.data)}::jsonb,
-      ${row.createdAt.toISOString()}::timestamptz
+    select ${param("eventId")}::text, ${scope.merchantId}::text, ${scope.livemode}::boolean, ${param("eventType")}::text,
+      ${param("eventData")}::jsonb, ${param("eventAt")}::timestamptz
     ${when ? sql`where ${when}` : sql``}
     returning id, merchant_id, livemode, type, created_at
   ), deliveries as (
     insert into webhook_deliveries (id, event_id, endpoint_id, merchant_id, livemode, status, attempts, next_attempt_at, created_at)
-    select ${e.deliveryIdPrefix}::text || substr(${BASE62}::text, (n / 62)::int + 1, 1) || substr(${BASE62}::text, (n % 62)::int + 1, 1),
+    select ${param("eventDeliveryIdPrefix")}::text || substr(${BASE62}::text, (n / 62)::int + 1, 1) || substr(${BASE62}::text, (n % 62)::int + 1, 1),
       event.id, endpoint.id, event.merchant_id, event.livemode, 'pending', 0, event.created_at, event.created_at
     from event cross join (
       select ${webhookEndpoints.id} as id, row_number() over (order by ${webhookEndpoints.createdAt}, ${webhookEndpoints.id}) - 1 as n
       from ${webhookEndpoints}
-      where ${subscribedTo({ merchantId: row.merchantId, livemode: row.livemode }, row.type)}
+      where ${subscribedTo(scope, param("eventHeardBy"))}
     ) endpoint
   )`;
 }
 
+/** The values of eventWrites' parts. */
+export function eventValues(e: NewEvent) {
+  const { row } = e;
+  return {
+    eventId: row.id,
+    eventMerchantId: row.merchantId,
+    eventLivemode: row.livemode,
+    eventType: row.type,
+    eventData: JSON.stringify(row.data),
+    eventAt: row.createdAt.toISOString(),
+    eventDeliveryIdPrefix: e.deliveryIdPrefix,
+    eventHeardBy: heardBy(row.type),
+  };
+}
+
+const insertEventStatement = statement(() => sql`with ${eventWrites()} select 1`);
+
 /** Writes an event and its deliveries (see NewEvent) in one statement. */
 export async function insertEvent(db: Database, e: NewEvent): Promise<void> {
-  await db.execute(sql`with ${eventWrites(e)} select 1`);
+  await insertEventStatement(db, eventValues(e));
 }
+
 export async function findEvent(db: Database, scope: Scope, id: string): Promise<EventRow | null> {
   const [row] = await db
     .select()

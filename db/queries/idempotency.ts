@@ -1,6 +1,7 @@
 import { and, eq, lt, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { idempotencyKeys } from "@/db/schema";
+import { param } from "@/db/statement";
 
 export type IdempotencyRow = typeof idempotencyKeys.$inferSelect;
 export type IdempotencyScope = { merchantId: string; livemode: boolean; key: string };
@@ -16,14 +17,27 @@ export type DoneKey = IdempotencyScope & { requestHash: string; at: Date; status
  * change itself; it returns a row only when the key was free. A repeat that comes meanwhile
  * waits for the statement to end and then finds the response, never a request in progress.
  */
-export function claimDone(k: DoneKey): SQL {
-  const at = k.at.toISOString();
+export function claimDone(): SQL {
   return sql`claim as (
     insert into idempotency_keys (merchant_id, livemode, key, request_hash, state, response_status, response_body, locked_until, created_at)
-    values (${k.merchantId}, ${k.livemode}, ${k.key}, ${k.requestHash}, 'done', ${k.status}, ${k.body}, ${at}, ${at})
+    values (${param("claimMerchantId")}, ${param("claimLivemode")}, ${param("claimKey")}, ${param("claimRequestHash")}, 'done',
+      ${param("claimStatus")}, ${param("claimBody")}, ${param("claimAt")}, ${param("claimAt")})
     on conflict do nothing
     returning 1
   )`;
+}
+
+/** The values of claimDone's part. */
+export function claimValues(k: DoneKey) {
+  return {
+    claimMerchantId: k.merchantId,
+    claimLivemode: k.livemode,
+    claimKey: k.key,
+    claimRequestHash: k.requestHash,
+    claimStatus: k.status,
+    claimBody: k.body,
+    claimAt: k.at.toISOString(),
+  };
 }
 
 /** Claims the key for a new request; false when a row for it already exists. */

@@ -1,9 +1,10 @@
 import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import { rowsOf, type Database } from "@/db/client";
 import { prepared } from "@/db/prepared";
+import { param, statement } from "@/db/statement";
 import { checkoutSessions, payments } from "@/db/schema";
-import { eventWrites, type NewEvent } from "./events";
-import { claimDone, type DoneKey } from "./idempotency";
+import { eventValues, eventWrites, type NewEvent } from "./events";
+import { claimDone, claimValues, type DoneKey } from "./idempotency";
 import { keyset, toPage, type PageParams } from "./pagination";
 
 export type SessionRow = typeof checkoutSessions.$inferSelect;
@@ -18,23 +19,48 @@ const jsonOrNull = (value: unknown) => (value == null ? null : JSON.stringify(va
  * free, and the response is stored with them; false when the key was taken (nothing written).
  */
 export async function insertSession(db: Database, row: SessionRow, event: NewEvent, claim?: DoneKey): Promise<boolean> {
-  const when = claim ? sql`exists (select from claim)` : undefined;
-  const result = await db.execute(sql`with ${claim ? sql`${claimDone(claim)}, ` : sql``}session as (
+  const values = {
+    ...sessionValues(row),
+    ...eventValues(event),
+    ...(claim ? claimValues(claim) : {}),
+  };
+  const result = await (claim ? insertClaimedSession : insertUnclaimedSession)(db, values);
+  return rowsOf<{ written: boolean }>(result)[0]!.written;
+}
+
+function sessionValues(row: SessionRow) {
+  return {
+    ...row,
+    lineItems: jsonOrNull(row.lineItems),
+    customer: jsonOrNull(row.customer),
+    metadata: JSON.stringify(row.metadata),
+    installments: jsonOrNull(row.installments),
+    attemptLockedUntil: row.attemptLockedUntil?.toISOString() ?? null,
+    expiresAt: row.expiresAt.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+    paidAt: row.paidAt?.toISOString() ?? null,
+  };
+}
+
+const insertSessionSql = (claimed: boolean) => {
+  const when = claimed ? sql`exists (select from claim)` : undefined;
+  return sql`with ${claimed ? sql`${claimDone()}, ` : sql``}session as (
     insert into checkout_sessions (id, merchant_id, livemode, status, amount, currency, line_items, description, customer,
       customer_email, payment_methods, preferred_payment_method, ui_mode, success_url, cancel_url, allowed_origins, metadata,
       client_reference_id, locale, installments, failed_attempts, attempt_locked_until, expires_at, created_at, paid_at)
-    select ${row.id}::text, ${row.merchantId}::text, ${row.livemode}::boolean, ${row.status}::text, ${row.amount}::bigint,
-      ${row.currency}::text, ${jsonOrNull(row.lineItems)}::jsonb, ${row.description}::text, ${jsonOrNull(row.customer)}::jsonb,
-      ${row.customerEmail}::text, ${sql.param(row.paymentMethods)}::text[], ${row.preferredPaymentMethod}::text, ${row.uiMode}::text,
-      ${row.successUrl}::text, ${row.cancelUrl}::text, ${sql.param(row.allowedOrigins)}::text[], ${JSON.stringify(row.metadata)}::jsonb,
-      ${row.clientReferenceId}::text, ${row.locale}::text, ${jsonOrNull(row.installments)}::jsonb, ${row.failedAttempts}::integer,
-      ${row.attemptLockedUntil?.toISOString() ?? null}::timestamptz, ${row.expiresAt.toISOString()}::timestamptz,
-      ${row.createdAt.toISOString()}::timestamptz, ${row.paidAt?.toISOString() ?? null}::timestamptz
+    select ${param("id")}::text, ${param("merchantId")}::text, ${param("livemode")}::boolean, ${param("status")}::text,
+      ${param("amount")}::bigint, ${param("currency")}::text, ${param("lineItems")}::jsonb, ${param("description")}::text,
+      ${param("customer")}::jsonb, ${param("customerEmail")}::text, ${param("paymentMethods")}::text[],
+      ${param("preferredPaymentMethod")}::text, ${param("uiMode")}::text, ${param("successUrl")}::text, ${param("cancelUrl")}::text,
+      ${param("allowedOrigins")}::text[], ${param("metadata")}::jsonb, ${param("clientReferenceId")}::text, ${param("locale")}::text,
+      ${param("installments")}::jsonb, ${param("failedAttempts")}::integer, ${param("attemptLockedUntil")}::timestamptz,
+      ${param("expiresAt")}::timestamptz, ${param("createdAt")}::timestamptz, ${param("paidAt")}::timestamptz
     ${when ? sql`where ${when}` : sql``}
-  ), ${eventWrites(event, when)}
-  select ${when ?? sql`true`} as written`);
-  return rowsOf<{ written: boolean }>(result)[0]!.written;
-}
+  ), ${eventWrites(when)}
+  select ${when ?? sql`true`} as written`;
+};
+const insertClaimedSession = statement(() => insertSessionSql(true));
+const insertUnclaimedSession = statement(() => insertSessionSql(false));
 
 const sessionInScope = prepared("session_in_scope", (db) =>
   db

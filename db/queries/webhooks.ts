@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, asc, count, desc, eq, getTableColumns, gte, inArray, isNull, lt, lte, notInArray, or, sql } from "drizzle-orm";
+import { and, arrayOverlaps, asc, count, desc, eq, getTableColumns, gte, inArray, isNull, lt, lte, notInArray, or, sql, type SQLWrapper } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { events, webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { keyset, toPage, type PageParams } from "./pagination";
@@ -10,7 +10,10 @@ export type AttemptRow = typeof webhookAttempts.$inferSelect;
 export type EndpointStatus = EndpointRow["status"];
 export type DeliveryStatus = DeliveryRow["status"];
 
-const inScope = (scope: Scope) =>
+/** A scope whose values may also be a statement's params (see db/statement.ts). */
+type ScopeOrParams = { merchantId: string | SQLWrapper; livemode: boolean | SQLWrapper };
+
+const inScope = (scope: ScopeOrParams) =>
   and(
     eq(webhookEndpoints.merchantId, scope.merchantId),
     eq(webhookEndpoints.livemode, scope.livemode),
@@ -77,9 +80,15 @@ export async function updateEndpoint(
   return row ?? null;
 }
 
-/** Which endpoints hear an event: enabled ones of its merchant and mode that take its type (or every type). */
-export const subscribedTo = (scope: Scope, type: string) =>
-  and(inScope(scope), eq(webhookEndpoints.status, "enabled"), arrayOverlaps(webhookEndpoints.events, ["*", type]))!;
+/** The event types an endpoint hears an event of this type by: the type itself, or every type. */
+export const heardBy = (type: string) => ["*", type];
+
+/**
+ * Which endpoints hear an event: enabled ones of its merchant and mode that take its type (or
+ * every type). `type` may be a statement's param, whose value is then heardBy(type).
+ */
+export const subscribedTo = (scope: ScopeOrParams, type: string | SQLWrapper) =>
+  and(inScope(scope), eq(webhookEndpoints.status, "enabled"), arrayOverlaps(webhookEndpoints.events, typeof type === "string" ? heardBy(type) : type))!;
 
 /** The endpoints that hear an event of this type, oldest first. */
 export async function findSubscribedEndpoints(db: Database, scope: Scope, type: string): Promise<EndpointRow[]> {
