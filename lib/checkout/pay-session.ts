@@ -24,6 +24,7 @@ import { cardFingerprint } from "@/lib/rails/card-fingerprint";
 import type { Rail } from "@/lib/rails/catalog";
 import { serverSecret } from "@/lib/security/secret";
 import { computeFee, feeRuleFor } from "./fees";
+import { expireIfDue } from "./expire-session";
 import { getSessionForBuyer } from "./get-session";
 import { toRailRequest, type PayInput } from "./pay-input";
 import { recordEvent } from "./record-event";
@@ -35,7 +36,13 @@ export const MAX_FAILED_ATTEMPTS = 5;
 // Longer than any provider call; a crashed attempt frees the session after it.
 const ATTEMPT_LEASE_MS = 30_000;
 
-export type PaySessionOptions = { sessionId: string; input: PayInput; at: Date };
+export type PaySessionOptions = {
+  sessionId: string;
+  input: PayInput;
+  at: Date;
+  /** The session as the caller has just read it (the buyer API does), so as not to read it again. */
+  loaded?: SessionRow;
+};
 
 /** The session and the payment as the attempt left them. */
 export type PayResult = { session: SessionRow; payment: PaymentRow };
@@ -54,7 +61,7 @@ export function notPayable(status: string): ApiError {
 
 export async function paySession(db: Database, opts: PaySessionOptions): Promise<PayResult> {
   const { sessionId, input, at } = opts;
-  const session = await getSessionForBuyer(db, sessionId, at);
+  const session = opts.loaded ? await expireIfDue(db, opts.loaded, at) : await getSessionForBuyer(db, sessionId, at);
   if (!session) throw notFound("checkout session", sessionId);
   if (input._hp_field) {
     // A filled honeypot is a bot: refuse without a hint of why.

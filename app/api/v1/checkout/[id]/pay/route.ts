@@ -11,7 +11,7 @@ export const POST = buyerRoute(async ({ req, db, session, now }) => {
   await limitPaymentAttempt(clientIp(req.headers), session.id);
   const parsed = payInput.safeParse(await readJsonBody(req));
   if (!parsed.success) throw fromZodError(parsed.error, "The payment request is not valid.");
-  const result = await paySession(db, { sessionId: session.id, input: parsed.data, at: now });
+  const result = await paySession(db, { sessionId: session.id, input: parsed.data, at: now, loaded: session });
   return { body: publicPayResult(result.session, result.payment) };
 });
 
