@@ -35,6 +35,15 @@ function turn(): Promise<() => void> {
 /** Open transactions: each resolves with its turn's release once its BEGIN has run. */
 const transactions = new Map<number, Promise<() => void>>();
 
+async function inTurn<T>(fn: () => Promise<T>): Promise<T> {
+  const release = await turn();
+  try {
+    return await fn();
+  } finally {
+    release();
+  }
+}
+
 function concat(parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
@@ -122,14 +131,11 @@ async function handle(req: Request): Promise<unknown> {
         await begun;
         return run(req.text, req.params, req.options);
       }
-      const release = await turn();
-      try {
+      return inTurn(async () => {
         const result = await run(req.text, req.params, req.options);
         await pg.syncToFs();
         return result;
-      } finally {
-        release();
-      }
+      });
     }
     case "begin": {
       // The transaction's first statement is sent right behind this, without waiting for the
@@ -162,24 +168,11 @@ async function handle(req: Request): Promise<unknown> {
         release();
       }
     }
-    case "listen": {
-      const release = await turn();
-      try {
-        await pg.listen(req.channel, (payload) => port.postMessage({ notify: req.channel, payload } satisfies Reply));
-        return null;
-      } finally {
-        release();
-      }
-    }
-    case "close": {
-      const release = await turn();
-      try {
-        await pg.close();
-        return null;
-      } finally {
-        release();
-      }
-    }
+    case "listen":
+      await inTurn(() => pg.listen(req.channel, (payload) => port.postMessage({ notify: req.channel, payload } satisfies Reply)));
+      return null;
+    case "close":
+      return inTurn(() => pg.close());
   }
 }
 
@@ -197,7 +190,14 @@ function wireError(err: unknown): WireError {
 
 port.on("message", (req: Request) => {
   handle(req).then(
-    (result) => port.postMessage({ id: req.id, result } satisfies Reply),
+    (result) => {
+      try {
+        port.postMessage({ id: req.id, result } satisfies Reply);
+      } catch (err) {
+        // A value that cannot cross threads: the caller gets the error, not silence.
+        port.postMessage({ id: req.id, error: wireError(err) } satisfies Reply);
+      }
+    },
     (err) => port.postMessage({ id: req.id, error: wireError(err) } satisfies Reply),
   );
 });
