@@ -27,8 +27,7 @@ import { computeFee, feeRuleFor } from "./fees";
 import { expireIfDue } from "./expire-session";
 import { getSessionForBuyer } from "./get-session";
 import { toRailRequest, type PayInput } from "./pay-input";
-import { recordEvent } from "./record-event";
-import type { PaymentObject, SessionObject } from "./schemas";
+import { recordEvent, type EventType } from "./record-event";
 import { checkoutUrl, paymentToObject, sessionToObject } from "./serialize";
 
 /** After this many failed attempts the session is `failed` (SPEC 6). */
@@ -199,27 +198,31 @@ async function attempt(db: Database, o: AttemptOptions): Promise<PayResult> {
           : transitionSession(tx, { id: session.id, from: ["open", "pending"], to: "pending" }),
     ]);
     let payment = inserted;
-    const scope = { merchantId: session.merchantId, livemode: session.livemode };
-    const emit = async (type: Parameters<typeof recordEvent>[1]["type"], object: PaymentObject | SessionObject) =>
-      recordEvent(tx, { ...scope, type, object, at });
-    /** The payment's event, and with it the payments the session's event shows. */
-    const emitWithPayments = async (type: Parameters<typeof emit>[0], listed: boolean) =>
-      (await Promise.all([emit(type, paymentToObject(payment)), listed ? listSessionPayments(tx, session.id) : []]))[1];
-
+    // What the attempt tells the merchant: the payment's event, and the session's when it moved.
+    let told: { payment: EventType; session: EventType | null } | null;
     if (outcome.status === "succeeded") {
       // The card was charged but the session left (canceled, expired) meanwhile: keep the money on record.
       if (!after) payment = await flagRequiresRefund(tx, payment.id);
-      const listed = await emitWithPayments("payment.succeeded", after !== null);
-      if (after) await emit("checkout.session.paid", sessionToObject(after, listed));
+      told = { payment: "payment.succeeded", session: after && "checkout.session.paid" };
     } else if (outcome.status === "failed") {
-      const listed = await emitWithPayments("payment.failed", after?.status === "failed");
-      if (after?.status === "failed") await emit("checkout.session.failed", sessionToObject(after, listed));
+      told = { payment: "payment.failed", session: after?.status === "failed" ? "checkout.session.failed" : null };
     } else if (!after) {
       // Nothing was taken yet; a late confirmation still finds the payment (and flags a refund).
       payment = (await transitionPayment(tx, { id: payment.id, from: ["pending", "requires_action"], to: "canceled", set: { nextAction: null } }))!;
+      told = null;
     } else {
-      const listed = await emitWithPayments("payment.pending", true);
-      await emit("checkout.session.pending", sessionToObject(after, listed));
+      told = { payment: "payment.pending", session: "checkout.session.pending" };
+    }
+    if (told) {
+      const scope = { merchantId: session.merchantId, livemode: session.livemode };
+      // The session's event shows its payments: they are read in the payment event's round trip.
+      const [, listed] = await Promise.all([
+        recordEvent(tx, { ...scope, type: told.payment, object: paymentToObject(payment), at }),
+        told.session ? listSessionPayments(tx, session.id) : null,
+      ]);
+      if (told.session && after) {
+        await recordEvent(tx, { ...scope, type: told.session, object: sessionToObject(after, listed!), at });
+      }
     }
     return { session: after ?? (await findSessionById(tx, session.id))!, payment };
   });
