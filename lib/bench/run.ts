@@ -403,10 +403,10 @@ function summarize(api: Partial<Record<"postgres" | "pglite", ApiResults>>, page
     );
   }
   // The issue's target names create; retrieve and pay are held to it too.
-  for (const [label, key] of [["create", "create"], ["retrieve", "retrieve"], ["pay", "pay"]] as const) {
+  for (const key of ["create", "retrieve", "pay"] as const) {
     const ratio = pg && pglite ? pglite[key].reqPerSec / Math.max(1, pg[key].reqPerSec) : undefined;
     row(
-      `PGlite ${label} vs PostgreSQL ${label}, req/s`,
+      `PGlite ${key} vs PostgreSQL ${key}, req/s`,
       ratio === undefined ? undefined : `${x(ratio)} (${pglite![key].reqPerSec} / ${pg![key].reqPerSec})`,
       ">= 0.5x",
       ratio !== undefined && ratio >= 0.5,
