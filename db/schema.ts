@@ -97,7 +97,10 @@ export const checkoutSessions = pgTable(
     paidAt: ts("paid_at"),
   },
   (t) => [
-    index("checkout_sessions_list_idx").on(t.merchantId, t.livemode, t.createdAt.desc(), t.id.desc()),
+    // Lists read newest first (`ORDER BY created_at DESC, id DESC`, whose nulls come first):
+    // an ascending index read backwards gives that order; one built DESC (NULLS LAST) does not,
+    // and every list sorted all of a merchant's rows (db/queries/list-plans.test.ts).
+    index("checkout_sessions_list_idx").on(t.merchantId, t.livemode, t.createdAt, t.id),
     index("checkout_sessions_expiry_idx").on(t.expiresAt).where(sql`status in ('open', 'pending')`),
     index("checkout_sessions_ref_idx").on(t.merchantId, t.livemode, t.clientReferenceId),
     index("checkout_sessions_email_idx").on(t.merchantId, t.livemode, t.customerEmail),
@@ -137,7 +140,7 @@ export const payments = pgTable(
   },
   (t) => [
     index("payments_session_idx").on(t.sessionId, t.createdAt),
-    index("payments_merchant_idx").on(t.merchantId, t.livemode, t.createdAt.desc()),
+    index("payments_merchant_idx").on(t.merchantId, t.livemode, t.createdAt),
   ],
 );
 
@@ -154,7 +157,7 @@ export const events = pgTable(
     createdAt: ts("created_at").notNull(),
   },
   (t) => [
-    index("events_list_idx").on(t.merchantId, t.livemode, t.createdAt.desc(), t.id.desc()),
+    index("events_list_idx").on(t.merchantId, t.livemode, t.createdAt, t.id),
     index("events_created_idx").on(t.createdAt),
   ],
 );
@@ -218,7 +221,7 @@ export const webhookEndpoints = pgTable(
     updatedAt: ts("updated_at").notNull(),
     deletedAt: ts("deleted_at"),
   },
-  (t) => [index("webhook_endpoints_merchant_idx").on(t.merchantId, t.livemode, t.createdAt.desc(), t.id.desc())],
+  (t) => [index("webhook_endpoints_merchant_idx").on(t.merchantId, t.livemode, t.createdAt, t.id)],
 );
 
 /** The outbox: one row per (event, endpoint), written in the event's transaction. */
@@ -243,7 +246,7 @@ export const webhookDeliveries = pgTable(
   },
   (t) => [
     index("webhook_deliveries_due_idx").on(t.nextAttemptAt).where(sql`status = 'pending'`),
-    index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt.desc(), t.id.desc()),
+    index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt, t.id),
     index("webhook_deliveries_event_idx").on(t.eventId),
   ],
 );
