@@ -115,4 +115,23 @@ describe("PGliteThread", () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it("analyses a table that grew and vacuums one that shrank, as autovacuum would", async () => {
+    const kept = await PGliteThread.open(null, { maintenanceIntervalMs: 100 });
+    try {
+      await kept.query("create table grown (id int primary key, v text)");
+      await kept.query("insert into grown select g, 'x' from generate_series(1, 2000) g");
+      const stats = () =>
+        kept.query<{ analyzed: boolean; vacuumed: boolean; tuples: number }>(
+          `select s.last_analyze is not null as analyzed, s.last_vacuum is not null as vacuumed, c.reltuples as tuples
+             from pg_stat_user_tables s join pg_class c on c.oid = s.relid where s.relname = 'grown'`,
+        );
+      await expect.poll(async () => (await stats()).rows[0], { timeout: 10_000 }).toMatchObject({ analyzed: true, tuples: 2000 });
+      expect((await stats()).rows[0]!.vacuumed).toBe(false);
+      await kept.query("delete from grown where id > 100");
+      await expect.poll(async () => (await stats()).rows[0], { timeout: 10_000 }).toMatchObject({ vacuumed: true, tuples: 100 });
+    } finally {
+      await kept.close();
+    }
+  }, 60_000);
 });

@@ -53,11 +53,15 @@ export class PGliteThread implements PGliteClient {
     worker.on("exit", (code) => this.#fail(new Error(`The embedded database's thread stopped (exit code ${code}).`)));
   }
 
-  /** Starts the thread and opens the database in `dataDir`, or in memory when null. */
-  static open(dataDir: string | null): Promise<PGliteThread> {
+  /**
+   * Starts the thread and opens the database in `dataDir`, or in memory when null. Every
+   * `maintenanceIntervalMs` the thread analyses and vacuums the tables that changed enough
+   * (see pglite-worker.ts); 0 turns that off.
+   */
+  static open(dataDir: string | null, { maintenanceIntervalMs = 15_000 } = {}): Promise<PGliteThread> {
     // tsx runs the worker's TypeScript, as it runs the CLI and the server.
     const boot = `import("tsx/esm/api").then((tsx) => tsx.tsImport(${JSON.stringify(pathToFileURL(WORKER).href)}, __filename))`;
-    const worker = new Worker(boot, { eval: true, workerData: { dataDir } });
+    const worker = new Worker(boot, { eval: true, workerData: { dataDir, maintenanceIntervalMs } });
     return new Promise((resolve, reject) => {
       const onError = (err: Error) => reject(err);
       worker.once("error", onError);

@@ -9,7 +9,7 @@ type BackendMessage = Awaited<ReturnType<PGlite["execProtocolStream"]>>[number];
 type Statement = { name: string; paramTypes: number[]; rowDescription: BackendMessage | undefined };
 
 const port = parentPort!;
-const { dataDir } = workerData as { dataDir: string | null };
+const { dataDir, maintenanceIntervalMs } = workerData as { dataDir: string | null; maintenanceIntervalMs: number };
 const S = protocol.serialize;
 // Our statements are a small fixed set; the cap only bounds a caller that inlines values.
 const MAX_STATEMENTS = 1000;
@@ -202,7 +202,52 @@ port.on("message", (req: Request) => {
   );
 });
 
+/**
+ * PostgreSQL's autovacuum, which the single-user engine does not have. Without it the planner
+ * keeps the row counts a table had when it was empty: our prepared statements then keep
+ * plans made for a handful of rows (a list that sorts every session of a merchant, an event
+ * list that walks the whole table backwards), and each request grows slower as the data
+ * grows. With autovacuum's own thresholds, a table whose changes since its last ANALYZE
+ * exceed 50 rows + 10% of it is analysed (which also makes the prepared plans anew), and one
+ * with dead rows over 50 + 20% is vacuumed so its space is used again. Runs in its own turn,
+ * between transactions, and only when something changed.
+ */
+const DUE = `
+  select s.relname as table,
+         s.n_mod_since_analyze > 50 + 0.1 * greatest(c.reltuples, 0) as analyze,
+         s.n_dead_tup > 50 + 0.2 * greatest(c.reltuples, 0) as vacuum
+    from pg_stat_user_tables s join pg_class c on c.oid = s.relid
+   where s.n_mod_since_analyze > 50 + 0.1 * greatest(c.reltuples, 0)
+      or s.n_dead_tup > 50 + 0.2 * greatest(c.reltuples, 0)`;
+
+async function maintain(): Promise<void> {
+  const due = await inTurn(() => run(DUE, [], TEXT_ROWS));
+  for (const row of due.rows as { table: string; analyze: boolean; vacuum: boolean }[]) {
+    const table = `"${row.table.replaceAll('"', '""')}"`;
+    await inTurn(async () => {
+      // VACUUM cannot be prepared; the simple query protocol runs it.
+      await pg.exec(row.vacuum ? `vacuum (analyze) ${table}` : `analyze ${table}`);
+      await pg.syncToFs();
+    });
+  }
+}
+
+function scheduleMaintenance(): void {
+  if (!(maintenanceIntervalMs > 0)) return;
+  const timer = setTimeout(() => {
+    maintain().then(scheduleMaintenance, (err) => {
+      process.stderr.write(`${JSON.stringify({ level: 50, msg: "embedded database maintenance failed", err: wireError(err).message })}\n`);
+      scheduleMaintenance();
+    });
+  }, maintenanceIntervalMs);
+  // Maintenance alone never keeps the process alive.
+  timer.unref();
+}
+
 pg.waitReady.then(
-  () => port.postMessage({ ready: true } satisfies Reply),
+  () => {
+    scheduleMaintenance();
+    port.postMessage({ ready: true } satisfies Reply);
+  },
   (err) => port.postMessage({ failed: wireError(err) } satisfies Reply),
 );
