@@ -1,6 +1,7 @@
 // `npm run bench`: Kassa's API and checkout page, each beside a baseline measured in the
 // same run, then a table of every figure beside its target. Writes bench/results.json.
-// Options: --duration=SECONDS --warmup=SECONDS --connections=N --only=postgres|pglite|page
+// Options: --duration=SECONDS --warmup=SECONDS --connections=N --only=postgres|pglite|page|soak
+// --soak-sessions=N (default 100000: the soak measures again once the database holds them)
 // --lighthouse-runs=N (default 3, the median run is kept; 0 skips Lighthouse).
 // It exits 0 whether targets pass or fail (it reports), and nonzero only when the run breaks.
 import { spawn } from "node:child_process";
@@ -11,6 +12,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { createMerchantViaCli, freePort, freshDatabase, startServer, type Database } from "@/e2e/support/stack";
+import { soak, type SoakResult } from "./soak";
 import { assertChromium, lighthouseMedian, type FailingAudit, type LighthouseResult } from "./lighthouse";
 
 const args = Object.fromEntries(
@@ -23,6 +25,7 @@ const DURATION = Number(args.duration ?? 20);
 const CONNECTIONS = Number(args.connections ?? 50);
 const WARMUP = Number(args.warmup ?? 5);
 const LIGHTHOUSE_RUNS = Number(args["lighthouse-runs"] ?? 3);
+const SOAK_SESSIONS = Number(args["soak-sessions"] ?? 100_000);
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -369,7 +372,11 @@ async function benchPage(): Promise<PageResults> {
 type Row = { figure: string; value: string; target: string; pass: boolean | null };
 
 /** Every figure beside its target; pass is null for figures without one, or not measured. */
-function summarize(api: Partial<Record<"postgres" | "pglite", ApiResults>>, page: PageResults | undefined): Row[] {
+function summarize(
+  api: Partial<Record<"postgres" | "pglite", ApiResults>>,
+  page: PageResults | undefined,
+  soaked: Partial<Record<"postgres" | "pglite", SoakResult>>,
+): Row[] {
   const rows: Row[] = [];
   const x = (n: number) => `${Math.round(n * 100) / 100}x`;
   const row = (figure: string, value: string | undefined, target: string, pass: boolean | undefined | null) =>
@@ -424,6 +431,31 @@ function summarize(api: Partial<Record<"postgres" | "pglite", ApiResults>>, page
     );
   }
 
+  for (const [name, r] of [["PostgreSQL", soaked.postgres], ["PGlite", soaked.pglite]] as const) {
+    row(
+      `${name}: create after ${Math.round((r?.sessions ?? SOAK_SESSIONS) / 1000)}k sessions vs empty, req/s`,
+      r && `${x(r.createFullVsEmpty)} (${r.full.create.reqPerSec} / ${r.empty.create.reqPerSec})`,
+      ">= 0.8x",
+      r && r.createFullVsEmpty >= 0.8,
+    );
+    row(
+      `${name}: mixed traffic after vs empty, req/s`,
+      r && `${x(r.full.mixed.reqPerSec / Math.max(1, r.empty.mixed.reqPerSec))} (${r.full.mixed.reqPerSec} / ${r.empty.mixed.reqPerSec})`,
+      "(none)",
+      null,
+    );
+  }
+  const pgliteSoak = soaked.pglite;
+  row(
+    "PGlite server RSS after the soak (peak)",
+    pgliteSoak && `${pgliteSoak.full.rssMB} MB (${pgliteSoak.peakRssMB} MB)`,
+    "< 600 MB",
+    pgliteSoak && pgliteSoak.full.rssMB < 600,
+  );
+  const soakRuns = Object.values(soaked).flatMap((r) => [r.empty.create, r.empty.mixed, r.full.create, r.full.mixed]);
+  const soakBad = soakRuns.reduce((n, r) => n + r.errors + r.non2xx, 0);
+  row("errors + non-2xx, soak runs", soakRuns.length ? String(soakBad) : undefined, "0", soakBad === 0);
+
   row(
     "checkout JS vs blank page JS, gzip",
     page && `${x(page.jsRatio)} (${page.checkout.jsGzipBytes} / ${page.blank.jsGzipBytes} B)`,
@@ -459,7 +491,9 @@ function printSummary(rows: Row[]) {
 async function main() {
   // Other work on the machine skews every figure here, Lighthouse's TBT most: keep a note of it.
   const loadAverageAtStart = os.loadavg().map((n) => Math.round(n * 100) / 100);
-  if (args.only && !["postgres", "pglite", "page"].includes(args.only)) throw new Error(`--only=${args.only}: expected postgres, pglite or page`);
+  if (args.only && !["postgres", "pglite", "page", "soak"].includes(args.only)) {
+    throw new Error(`--only=${args.only}: expected postgres, pglite, page or soak`);
+  }
   if ((!args.only || args.only === "page") && LIGHTHOUSE_RUNS > 0) assertChromium(); // before minutes of API runs
   if (!fs.existsSync(path.join(ROOT, ".next/BUILD_ID")) || args.build) {
     process.stdout.write("Building (next build)…\n");
@@ -475,7 +509,13 @@ async function main() {
     if (!args.only || args.only === kind) api[kind] = await benchApi(kind);
   }
   const page = !args.only || args.only === "page" ? await benchPage() : undefined;
-  const summary = summarize(api, page);
+  const soaked: Partial<Record<"postgres" | "pglite", SoakResult>> = {};
+  if (!args.only || args.only === "soak") {
+    for (const kind of ["postgres", "pglite"] as const) {
+      soaked[kind] = await soak(kind, { sessions: SOAK_SESSIONS, seconds: DURATION, connections: CONNECTIONS, settings: PRODUCTION_SETTINGS, pgUrl: PG_URL });
+    }
+  }
+  const summary = summarize(api, page, soaked);
   const results = {
     date: new Date().toISOString(),
     machine: {
@@ -485,9 +525,10 @@ async function main() {
       node: process.version,
       loadAverageAtStart,
     },
-    settings: { durationSeconds: DURATION, connections: CONNECTIONS, warmupSeconds: WARMUP, lighthouseRuns: LIGHTHOUSE_RUNS },
+    settings: { durationSeconds: DURATION, connections: CONNECTIONS, warmupSeconds: WARMUP, lighthouseRuns: LIGHTHOUSE_RUNS, soakSessions: SOAK_SESSIONS },
     api,
     page,
+    soak: soaked,
     summary,
   };
   fs.mkdirSync(path.join(ROOT, "bench"), { recursive: true });
