@@ -1,5 +1,6 @@
 // Races that only a real multi-connection PostgreSQL can show (PGlite runs one query at a
 // time). Run with TEST_DATABASE_URL=postgres://…; skipped otherwise.
+import { randomUUID } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
 import { CARD, client, createSession, eventsFor, pay } from "../support/api";
 
@@ -91,6 +92,41 @@ describe.skipIf(!onPostgres())("payment races on PostgreSQL", () => {
         expect(c.body.error.type).toBe("invalid_state");
         expect(c.body.error.message).toContain("a payment is being attempted");
         seen++;
+      }
+    }
+    expect(seen).toBeGreaterThan(0);
+  });
+
+  it("makes one payment of 10 concurrent pays with one Idempotency-Key", async () => {
+    const s = await createSession(A().testKey);
+    const k = { "idempotency-key": randomUUID() };
+    const results = await Promise.all(Array.from({ length: 10 }, () => pay(s.id, CARD("4242424242424242"), k)));
+    const fresh = results.filter((r) => r.status === 200 && !r.headers.get("idempotent-replayed"));
+    expect(fresh).toHaveLength(1);
+    for (const r of results.filter((r) => r !== fresh[0])) {
+      if (r.status === 200) expect(r.text).toBe(fresh[0]!.text);
+      else {
+        expect(r.status).toBe(409);
+        expect(r.body.error).toMatchObject({ type: "idempotency_error", code: "idempotency_key_in_use" });
+      }
+    }
+    const session = (await api().get(`/api/v1/checkout/sessions/${s.id}`)).body;
+    expect(session.payments).toHaveLength(1);
+  });
+
+  it("stores nothing under a key whose pay met another attempt in progress", async () => {
+    let seen = 0;
+    for (let i = 0; i < 20 && seen === 0; i++) {
+      const s = await createSession(A().testKey);
+      const keys = Array.from({ length: 5 }, () => randomUUID());
+      const results = await Promise.all(keys.map((k) => pay(s.id, CARD("4242424242424242"), { "idempotency-key": k })));
+      for (const [j, r] of results.entries()) {
+        if (r.body?.error?.code !== "payment_in_progress") continue;
+        seen++;
+        // The retry runs afresh: it finds the session paid, not the busy answer replayed.
+        const retry = await pay(s.id, CARD("4242424242424242"), { "idempotency-key": keys[j]! });
+        expect(retry.headers.get("idempotent-replayed")).toBeNull();
+        expect(retry.body.error.code).toBe("session_not_payable");
       }
     }
     expect(seen).toBeGreaterThan(0);
