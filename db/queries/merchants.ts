@@ -19,6 +19,14 @@ export async function findMerchant(db: Database, id: string): Promise<MerchantRo
   return row ?? null;
 }
 
+/**
+ * Locks the merchant's row until the transaction ends, so that a count-then-insert of its
+ * objects (webhook endpoints under their cap) cannot interleave with another.
+ */
+export async function lockMerchant(db: Database, id: string): Promise<void> {
+  await db.select({ id: merchants.id }).from(merchants).where(eq(merchants.id, id)).for("update");
+}
+
 export async function countMerchants(db: Database): Promise<number> {
   const [row] = await db.select({ n: count() }).from(merchants);
   return row?.n ?? 0;

@@ -131,6 +131,8 @@ export type Transition = {
   expiredBy?: Date;
   /** Only when no waiting payment of the session runs past this time (for expiry). */
   noOpenPaymentAfter?: Date;
+  /** Only when no payment attempt holds the session's lease at this time (for cancel). */
+  noAttemptAt?: Date;
 };
 
 /**
@@ -150,6 +152,9 @@ export async function transitionSession(db: Database, t: Transition): Promise<Se
           ? sql`not exists (select 1 from ${payments} where ${payments.sessionId} = ${checkoutSessions.id}
               and ${payments.status} in ('pending', 'requires_action')
               and ${payments.expiresAt} > ${t.noOpenPaymentAfter.toISOString()})`
+          : undefined,
+        t.noAttemptAt
+          ? sql`(${checkoutSessions.attemptLockedUntil} is null or ${checkoutSessions.attemptLockedUntil} <= ${t.noAttemptAt.toISOString()})`
           : undefined,
       ),
     )

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
 import { client, sessionBody } from "../support/api";
+import { createMerchantViaCli } from "../support/stack";
 
 // PGlite has one connection and serialises everything: races only show on PostgreSQL.
 describe.skipIf(inject("databaseKind") !== "postgres")("races on PostgreSQL", () => {
@@ -36,5 +37,25 @@ describe.skipIf(inject("databaseKind") !== "postgres")("races on PostgreSQL", ()
     expect(statuses.filter((x) => x === 409)).toHaveLength(19);
     const events = await api().get("/api/v1/events?limit=100&type=checkout.session.canceled");
     expect(events.body.data.filter((e: any) => e.data.object.id === s.id)).toHaveLength(1);
+  });
+
+  it("40 concurrent webhook endpoint creates stop at the cap of 16", async () => {
+    // A merchant of its own, so endpoints other files made do not count.
+    const db = { url: inject("databaseUrl"), dataDir: inject("dataDir"), drop: async () => {} };
+    const m = client((await createMerchantViaCli(db, "Endpoint Cap Shop")).testKey);
+    // A public address literal: allowed in every mode, and nothing is ever sent to it here.
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => m.post("/api/v1/webhook-endpoints", { url: `https://93.184.215.14/cap/${i}`, events: ["*"] })),
+    );
+    const created = results.filter((r) => r.status === 201);
+    const refused = results.filter((r) => r.status !== 201);
+    expect(created).toHaveLength(16);
+    expect(refused).toHaveLength(24);
+    for (const r of refused) {
+      expect(r.status).toBe(400);
+      expect(r.body.error).toMatchObject({ type: "validation_error", code: "endpoint_limit_reached" });
+    }
+    const list = await m.get("/api/v1/webhook-endpoints?limit=100");
+    expect(list.body.data).toHaveLength(16);
   });
 });

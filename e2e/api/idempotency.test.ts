@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
-import { client, sessionBody } from "../support/api";
+import { CARD, client, createSession, pay, sessionBody } from "../support/api";
 
 const A = () => client(inject("merchantA").testKey);
 const B = () => client(inject("merchantB").testKey);
@@ -105,5 +105,88 @@ describe("Idempotency-Key", () => {
     const s = (await A().post("/api/v1/checkout/sessions", sessionBody(), { "idempotency-key": key })).body;
     const res = await A().post(`/api/v1/checkout/sessions/${s.id}/cancel`, undefined, { "idempotency-key": key });
     expect(res.status).toBe(422);
+  });
+});
+
+describe("Idempotency-Key on the buyer's pay call", () => {
+  const key = () => ({ "idempotency-key": randomUUID() });
+  const merchantView = (id: string) => A().get(`/api/v1/checkout/sessions/${id}`);
+
+  it("replays a card payment retried with its key, byte for byte", async () => {
+    const s = await createSession(inject("merchantA").testKey);
+    const k = key();
+    const first = await pay(s.id, CARD("4242424242424242"), k);
+    expect(first.status).toBe(200);
+    expect(first.body.status).toBe("paid");
+    expect(first.headers.get("idempotent-replayed")).toBeNull();
+    const again = await pay(s.id, CARD("4242424242424242"), k);
+    expect(again.status).toBe(200);
+    expect(again.text).toBe(first.text);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect((await merchantView(s.id)).body.payments).toHaveLength(1);
+    // Without the key, paying a paid session is refused as before.
+    expect((await pay(s.id, CARD("4242424242424242"))).body.error.code).toBe("session_not_payable");
+  });
+
+  it("makes one payment of a transfer paid twice with one key (the body field counts too)", async () => {
+    const s = await createSession(inject("merchantA").testKey);
+    const idempotencyKey = randomUUID();
+    const first = await pay(s.id, { rail: "transfer", idempotencyKey });
+    const again = await pay(s.id, { rail: "transfer" }, { "idempotency-key": idempotencyKey });
+    expect(first.status).toBe(200);
+    expect(again.text).toBe(first.text);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    const payments = (await merchantView(s.id)).body.payments;
+    expect(payments).toEqual([expect.objectContaining({ id: first.body.payment.id, status: "pending" })]);
+  });
+
+  it("is 422 when the same key comes with other parameters", async () => {
+    const s = await createSession(inject("merchantA").testKey);
+    const k = key();
+    expect((await pay(s.id, { rail: "transfer" }, k)).status).toBe(200);
+    const res = await pay(s.id, { rail: "ussd", bank: "gtbank" }, k);
+    expect(res.status).toBe(422);
+    expect(res.body.error).toMatchObject({ type: "idempotency_error", code: "idempotency_key_reused" });
+    expect((await merchantView(s.id)).body.payments).toHaveLength(1);
+  });
+
+  it("stores nothing for a payment that failed validation", async () => {
+    const s = await createSession(inject("merchantA").testKey);
+    const k = key();
+    const bad = await pay(s.id, { rail: "card", card: { number: "4242" } }, k);
+    expect(bad.status).toBe(400);
+    const good = await pay(s.id, CARD("4242424242424242"), k);
+    expect(good.status).toBe(200);
+    expect(good.headers.get("idempotent-replayed")).toBeNull();
+  });
+
+  it("replays a refusal too, and scopes keys to the session", async () => {
+    const s = await createSession(inject("merchantA").testKey);
+    await A().post(`/api/v1/checkout/sessions/${s.id}/cancel`, {});
+    const k = key();
+    const refused = await pay(s.id, { rail: "transfer" }, k);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe("session_not_payable");
+    const replayed = await pay(s.id, { rail: "transfer" }, k);
+    expect(replayed.text).toBe(refused.text);
+    expect(replayed.headers.get("idempotent-replayed")).toBe("true");
+    // The same key on another session (another buyer) is a request of its own.
+    const other = await createSession(inject("merchantA").testKey);
+    const elsewhere = await pay(other.id, { rail: "transfer" }, k);
+    expect(elsewhere.status).toBe(200);
+    expect(elsewhere.headers.get("idempotent-replayed")).toBeNull();
+  });
+
+  it("is declared on the pay call in the OpenAPI document", async () => {
+    const doc = (await client(null).get("/api/v1/openapi.json")).body;
+    const params = doc.paths["/api/v1/checkout/{id}/pay"].post.parameters as { name: string; in: string }[];
+    expect(params).toContainEqual(expect.objectContaining({ name: "Idempotency-Key", in: "header" }));
+  });
+
+  it("is 400 for a malformed key", async () => {
+    const s = await createSession(inject("merchantA").testKey);
+    const res = await pay(s.id, { rail: "transfer" }, { "idempotency-key": "x".repeat(256) });
+    expect(res.status).toBe(400);
+    expect(res.body.error.type).toBe("validation_error");
   });
 });

@@ -1,5 +1,6 @@
 // Races that only a real multi-connection PostgreSQL can show (PGlite runs one query at a
 // time). Run with TEST_DATABASE_URL=postgres://…; skipped otherwise.
+import { randomUUID } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
 import { CARD, client, createSession, eventsFor, pay } from "../support/api";
 
@@ -41,9 +42,9 @@ describe.skipIf(!onPostgres())("payment races on PostgreSQL", () => {
     }
   });
 
-  it("settles a card payment racing a cancel one way, and keeps any charge", async () => {
-    const outcomes = new Set<string>();
-    for (let i = 0; i < 8; i++) {
+  it("never both cancels a session and charges its card: 50 rounds of cancel against pay", async () => {
+    const outcomes = { paid: 0, canceled: 0, cancelRefusedInFlight: 0 };
+    for (let i = 0; i < 50; i++) {
       const s = await createSession(A().testKey);
       const [charge, cancel] = await Promise.all([
         pay(s.id, CARD("4242424242424242")),
@@ -51,21 +52,84 @@ describe.skipIf(!onPostgres())("payment races on PostgreSQL", () => {
       ]);
       const session = (await api().get(`/api/v1/checkout/sessions/${s.id}`)).body;
       const succeeded = session.payments.filter((p: any) => p.status === "succeeded");
-      if (session.status === "paid") {
+      // Exactly one of the two wins, and what each answered agrees with the session.
+      expect([charge.status, cancel.status].filter((st) => st === 200)).toHaveLength(1);
+      if (charge.status === 200) {
+        expect(charge.body.payment.status).toBe("succeeded");
+        expect(session.status).toBe("paid");
         expect(cancel.status).toBe(409);
-        expect(succeeded).toEqual([expect.objectContaining({ requiresRefund: false })]);
+        expect(cancel.body.error.type).toBe("invalid_state");
+        expect(["payment_in_progress", "invalid_state"]).toContain(cancel.body.error.code);
+        if (cancel.body.error.code === "payment_in_progress") outcomes.cancelRefusedInFlight++;
+        expect(succeeded).toEqual([expect.objectContaining({ id: charge.body.payment.id, requiresRefund: false })]);
         expect(await eventsFor(A().testKey, "checkout.session.canceled", s.id)).toHaveLength(0);
+        outcomes.paid++;
       } else {
-        expect(session.status).toBe("canceled");
         expect(cancel.status).toBe(200);
-        // Either the charge never started, or it is on record for a refund.
-        if (charge.status === 200) expect(succeeded).toEqual([expect.objectContaining({ id: charge.body.payment.id, requiresRefund: true })]);
-        else expect(session.payments).toEqual([]);
+        expect(session.status).toBe("canceled");
+        expect(charge.status).toBe(409);
+        expect(charge.body.error.code).toBe("session_not_payable");
+        // The provider was never called: no payment at all, so no card was charged.
+        expect(session.payments).toEqual([]);
         expect(await eventsFor(A().testKey, "checkout.session.paid", s.id)).toHaveLength(0);
+        outcomes.canceled++;
       }
-      outcomes.add(session.status);
     }
-    expect([...outcomes].every((o) => o === "paid" || o === "canceled")).toBe(true);
+    console.log(`cancel against pay, 50 rounds: ${JSON.stringify(outcomes)}`);
+    expect(outcomes.paid + outcomes.canceled).toBe(50);
+  });
+
+  it("refuses to cancel while a payment is being attempted", async () => {
+    // Attempts in flight hold the session; a cancel that meets one says so.
+    let seen = 0;
+    for (let i = 0; i < 20 && seen === 0; i++) {
+      const s = await createSession(A().testKey);
+      const charge = pay(s.id, CARD("4242424242424242"));
+      const cancels = await Promise.all(Array.from({ length: 5 }, () => api().post(`/api/v1/checkout/sessions/${s.id}/cancel`, {})));
+      await charge;
+      for (const c of cancels.filter((c) => c.body?.error?.code === "payment_in_progress")) {
+        expect(c.status).toBe(409);
+        expect(c.body.error.type).toBe("invalid_state");
+        expect(c.body.error.message).toContain("a payment is being attempted");
+        seen++;
+      }
+    }
+    expect(seen).toBeGreaterThan(0);
+  });
+
+  it("makes one payment of 10 concurrent pays with one Idempotency-Key", async () => {
+    const s = await createSession(A().testKey);
+    const k = { "idempotency-key": randomUUID() };
+    const results = await Promise.all(Array.from({ length: 10 }, () => pay(s.id, CARD("4242424242424242"), k)));
+    const fresh = results.filter((r) => r.status === 200 && !r.headers.get("idempotent-replayed"));
+    expect(fresh).toHaveLength(1);
+    for (const r of results.filter((r) => r !== fresh[0])) {
+      if (r.status === 200) expect(r.text).toBe(fresh[0]!.text);
+      else {
+        expect(r.status).toBe(409);
+        expect(r.body.error).toMatchObject({ type: "idempotency_error", code: "idempotency_key_in_use" });
+      }
+    }
+    const session = (await api().get(`/api/v1/checkout/sessions/${s.id}`)).body;
+    expect(session.payments).toHaveLength(1);
+  });
+
+  it("stores nothing under a key whose pay met another attempt in progress", async () => {
+    let seen = 0;
+    for (let i = 0; i < 20 && seen === 0; i++) {
+      const s = await createSession(A().testKey);
+      const keys = Array.from({ length: 5 }, () => randomUUID());
+      const results = await Promise.all(keys.map((k) => pay(s.id, CARD("4242424242424242"), { "idempotency-key": k })));
+      for (const [j, r] of results.entries()) {
+        if (r.body?.error?.code !== "payment_in_progress") continue;
+        seen++;
+        // The retry runs afresh: it finds the session paid, not the busy answer replayed.
+        const retry = await pay(s.id, CARD("4242424242424242"), { "idempotency-key": keys[j]! });
+        expect(retry.headers.get("idempotent-replayed")).toBeNull();
+        expect(retry.body.error.code).toBe("session_not_payable");
+      }
+    }
+    expect(seen).toBeGreaterThan(0);
   });
 
   it("settles a confirmation racing the expiry one way, and never loses the payment", async () => {

@@ -28,7 +28,7 @@ function corsHeaders(req: Request, session: SessionRow | null): Record<string, s
  * POST whose Origin is present and foreign is refused (CSRF); the session's allowed origins
  * may call it from the browser (CORS) to build their own front end.
  */
-export function buyerRoute(handler: (ctx: BuyerContext) => Promise<ApiResult>) {
+export function buyerRoute(handler: (ctx: BuyerContext) => Promise<ApiResult | Response>) {
   return (req: Request, routeCtx: RouteContext) =>
     runApi(req, async (requestId) => {
       const id = String((await routeCtx.params).id ?? "");
@@ -42,6 +42,11 @@ export function buyerRoute(handler: (ctx: BuyerContext) => Promise<ApiResult>) {
           throw new ApiError("authentication_error", "origin_not_allowed", "Requests from this origin may not pay this checkout.", { status: 403 });
         }
         const r = await handler({ req, db, session, requestId, now: now() });
+        if (r instanceof Response) {
+          // Already answered, as a stored response is (Idempotency-Key).
+          for (const [k, v] of Object.entries(cors)) r.headers.set(k, v);
+          return r;
+        }
         return jsonResponse(requestId, r.status ?? 200, JSON.stringify(r.body), { ...r.headers, ...cors });
       } catch (thrown) {
         const err = toApiError(thrown);
@@ -62,7 +67,7 @@ export function buyerPreflight(methods: string) {
     if (!cors["Access-Control-Allow-Origin"]) return new Response(null, { status: 204 });
     return new Response(null, {
       status: 204,
-      headers: { ...cors, "Access-Control-Allow-Methods": methods, "Access-Control-Allow-Headers": "Content-Type", "Access-Control-Max-Age": "600" },
+      headers: { ...cors, "Access-Control-Allow-Methods": methods, "Access-Control-Allow-Headers": "Content-Type, Idempotency-Key", "Access-Control-Max-Age": "600" },
     });
   };
 }

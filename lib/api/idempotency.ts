@@ -1,13 +1,16 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import type { Database } from "@/db/client";
 import {
   claimIdempotencyKey,
+  completeIdempotencyKey,
   deleteExpiredIdempotencyKey,
   findIdempotencyKey,
   reclaimStaleIdempotencyKey,
+  releaseIdempotencyKey,
   type IdempotencyScope,
 } from "@/db/queries/idempotency";
 import { ApiError, validationError } from "./errors";
+import { errorResponse, jsonResponse, toApiError, type ApiResult } from "./http";
 
 export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
 // A request that holds its key longer than this is presumed dead and its key can be retried.
@@ -46,8 +49,13 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? "null";
 }
 
-export function requestHash(method: string, path: string, body: unknown): string {
-  return createHash("sha256").update(`${method} ${path}\n${canonical(body)}`).digest("hex");
+/**
+ * What a repeat's parameters are compared by. With a secret, an HMAC: for a body that holds
+ * a card number, whose plain hash could be found again by trying every number.
+ */
+export function requestHash(method: string, path: string, body: unknown, secret?: string): string {
+  const h = secret ? createHmac("sha256", secret) : createHash("sha256");
+  return h.update(`${method} ${path}\n${canonical(body)}`).digest("hex");
 }
 
 export type Begin = { kind: "new" } | { kind: "replay"; status: number; body: string };
@@ -96,4 +104,67 @@ function inProgress() {
     "A request with this Idempotency-Key is still being processed; retry shortly.",
     { status: 409, headers: { "Retry-After": "1" } },
   );
+}
+
+/**
+ * The buyer's pay call has no merchant key: its keys live under the session's merchant and
+ * mode, prefixed by the session id, so two sessions (or two buyers) never share one.
+ */
+export function sessionKeyScope(session: { id: string; merchantId: string; livemode: boolean }, key: string): IdempotencyScope {
+  return { merchantId: session.merchantId, livemode: session.livemode, key: `${session.id}\u001f${key}` };
+}
+
+/**
+ * Refusals that store nothing, so that the key stays usable: invalid input, our own faults,
+ * and states that pass (a rate limit, a payment attempt in progress), which a retry with the
+ * same key must find gone rather than replayed.
+ */
+export function storesNothing(err: ApiError): boolean {
+  return err.type === "validation_error" || err.status >= 500 || err.type === "rate_limited" || err.code === "payment_in_progress";
+}
+
+export type KeyedRequest = {
+  scope: IdempotencyScope;
+  hash: string;
+  at: Date;
+  requestId: string;
+  /**
+   * `together`: the change and its stored response commit in one transaction, both or
+   * neither (work that is all database). `apart`: claim, run and complete one after another,
+   * so that no transaction stays open while a payment provider is called.
+   */
+  store: "together" | "apart";
+};
+
+/**
+ * Answers a request that carries an Idempotency-Key by SPEC 2's rules: the first response,
+ * stored, is replayed byte for byte with `Idempotent-Replayed: true` to a repeat with the
+ * same parameters; other parameters are 422 and a repeat while the first runs is 409.
+ */
+export async function respondIdempotently(db: Database, k: KeyedRequest, run: (db: Database) => Promise<ApiResult>): Promise<Response> {
+  const begun = await beginIdempotent(db, k.scope, k.hash, k.at);
+  if (begun.kind === "replay") {
+    return jsonResponse(k.requestId, begun.status, begun.body, { "Idempotent-Replayed": "true" });
+  }
+  const attempt = async (d: Database) => {
+    let result: { status: number; text: string; headers?: Record<string, string> };
+    try {
+      const r = await run(d);
+      result = { status: r.status ?? 200, text: JSON.stringify(r.body), headers: r.headers };
+    } catch (thrown) {
+      if (storesNothing(toApiError(thrown))) throw thrown;
+      const err = toApiError(thrown);
+      result = { status: err.status, text: JSON.stringify(err.body(k.requestId)), headers: err.headers };
+    }
+    await completeIdempotencyKey(d, k.scope, result.status, result.text);
+    return jsonResponse(k.requestId, result.status, result.text, result.headers);
+  };
+  try {
+    return k.store === "together" ? await db.transaction((tx) => attempt(tx as unknown as Database)) : await attempt(db);
+  } catch (thrown) {
+    await releaseIdempotencyKey(db, k.scope);
+    const err = toApiError(thrown);
+    if (err.status >= 500) throw thrown;
+    return errorResponse(k.requestId, err);
+  }
 }

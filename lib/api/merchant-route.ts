@@ -1,14 +1,14 @@
 import type { z } from "zod";
 import type { Database } from "@/db/client";
-import { completeIdempotencyKey, releaseIdempotencyKey, type DoneKey } from "@/db/queries/idempotency";
+import type { DoneKey } from "@/db/queries/idempotency";
 import type { MerchantRow } from "@/db/queries/merchants";
 import type { Scope } from "@/db/queries/sessions";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { authenticateKey } from "@/lib/merchants/keys";
 import { ApiError, fromZodError } from "./errors";
-import { errorResponse, jsonResponse, readJsonBody, refuseNul, runApi, toApiError, type ApiResult } from "./http";
-import { beginIdempotent, pickIdempotencyKey, requestHash } from "./idempotency";
+import { jsonResponse, readJsonBody, refuseNul, runApi, toApiError, type ApiResult } from "./http";
+import { pickIdempotencyKey, requestHash, respondIdempotently, storesNothing } from "./idempotency";
 
 export type MerchantContext<B, Q> = {
   req: Request;
@@ -107,37 +107,12 @@ export function merchantRoute<B extends Schema = undefined, Q extends Schema = u
             return jsonResponse(requestId, status, body, r.headers);
           }
         } catch (thrown) {
-          // Invalid input stores nothing; any other refusal is stored by the general path below.
-          const err = toApiError(thrown);
-          if (err.type === "validation_error" || err.status >= 500) throw thrown;
+          // What stores nothing (invalid input, a fault) is answered as it is; any other refusal is stored by the general path below.
+          if (storesNothing(toApiError(thrown))) throw thrown;
         }
       }
-      const begun = await beginIdempotent(db, keyScope, hash, at);
-      if (begun.kind === "replay") {
-        return jsonResponse(requestId, begun.status, begun.body, { "Idempotent-Replayed": "true" });
-      }
-      try {
-        // The response is stored in the transaction that made the change: both or neither.
-        return await db.transaction(async (tx) => {
-          let result: { status: number; text: string; headers?: Record<string, string> };
-          try {
-            const r = await run({ ...ctx, db: tx });
-            result = { status: r.status ?? 200, text: JSON.stringify(r.body), headers: r.headers };
-          } catch (thrown) {
-            const err = toApiError(thrown);
-            // Validation failures and our own faults store nothing: the key stays usable.
-            if (err.type === "validation_error" || err.status >= 500) throw err;
-            result = { status: err.status, text: JSON.stringify(err.body(requestId)), headers: err.headers };
-          }
-          await completeIdempotencyKey(tx, keyScope, result.status, result.text);
-          return jsonResponse(requestId, result.status, result.text, result.headers);
-        });
-      } catch (thrown) {
-        await releaseIdempotencyKey(db, keyScope);
-        const err = toApiError(thrown);
-        if (err.status >= 500) throw thrown;
-        return errorResponse(requestId, err);
-      }
+      // The response is stored in the transaction that made the change: both or neither.
+      return respondIdempotently(db, { scope: keyScope, hash, at, requestId, store: "together" }, (tx) => run({ ...ctx, db: tx }));
     });
 }
 

@@ -135,11 +135,11 @@ export function openApiDocument(serverUrl: string) {
           description:
             "The same domain function as the hosted page. Card numbers and CVCs go to the provider only. Test mode uses the sandbox (see the README for its test values); live mode answers 502 `live_mode_unavailable` while no real provider is set up.",
           security: [],
-          parameters: [idParam("Checkout session id")],
+          parameters: [idParam("Checkout session id"), idempotencyHeader],
           requestBody: { required: true, content: json("PayCheckout") },
           responses: {
             ...ok("PayResult"),
-            ...errors(400, 404, 409, 413, 415, 429),
+            ...errors(400, 404, 409, 413, 415, 422, 429),
             "403": { description: "Foreign Origin", content: json("Error") },
             "502": { description: "No provider can take this payment (provider_error)", content: json("Error") },
           },

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import type { Database } from "@/db/client";
+import { withTransaction, type Database } from "@/db/client";
+import { lockMerchant } from "@/db/queries/merchants";
 import { countEndpoints, insertEndpoint } from "@/db/queries/webhooks";
 import type { Scope } from "@/db/queries/sessions";
 import { validationError } from "@/lib/api/errors";
@@ -19,26 +20,31 @@ export function newEndpointSecret(): string {
 export async function createEndpoint(db: Database, opts: CreateEndpointOptions) {
   const { scope, input, now } = opts;
   await assertEndpointUrlAllowed(input.url, scope.livemode);
-  if ((await countEndpoints(db, scope)) >= MAX_ENDPOINTS) {
-    throw validationError(
-      `A merchant can have at most ${MAX_ENDPOINTS} webhook endpoints per mode; delete one first.`,
-      [{ path: [], code: "custom", message: `at most ${MAX_ENDPOINTS} endpoints per mode` }],
-      "endpoint_limit_reached",
-    );
-  }
   const secret = newEndpointSecret();
-  const row = await insertEndpoint(db, {
-    id: newId("webhookEndpoint"),
-    merchantId: scope.merchantId,
-    livemode: scope.livemode,
-    url: input.url,
-    events: input.events,
-    description: input.description ?? null,
-    status: input.status,
-    disabledReason: null,
-    secret,
-    createdAt: now,
-    updatedAt: now,
+  // Counted and inserted under the merchant's row lock: concurrent creates queue, and the
+  // cap holds however many arrive at once.
+  const row = await withTransaction(db, async (tx) => {
+    await lockMerchant(tx, scope.merchantId);
+    if ((await countEndpoints(tx, scope)) >= MAX_ENDPOINTS) {
+      throw validationError(
+        `A merchant can have at most ${MAX_ENDPOINTS} webhook endpoints per mode; delete one first.`,
+        [{ path: [], code: "custom", message: `at most ${MAX_ENDPOINTS} endpoints per mode` }],
+        "endpoint_limit_reached",
+      );
+    }
+    return insertEndpoint(tx, {
+      id: newId("webhookEndpoint"),
+      merchantId: scope.merchantId,
+      livemode: scope.livemode,
+      url: input.url,
+      events: input.events,
+      description: input.description ?? null,
+      status: input.status,
+      disabledReason: null,
+      secret,
+      createdAt: now,
+      updatedAt: now,
+    });
   });
   return { ...endpointToObject(row), secret };
 }

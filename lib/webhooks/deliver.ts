@@ -5,6 +5,7 @@ import {
   disableEndpointById,
   endpointSucceededSince,
   failIdleDeliveries,
+  findEndpointsByIds,
   recordAttempt,
   type DeliveryRow,
   type DeliveryStatus,
@@ -58,6 +59,13 @@ export function outcomeOf(result: SendResult, attempts: number, at: Date, scale:
   return { status: "pending", nextAttemptAt: new Date(at.getTime() + delay), disable: null, exhausted: false };
 }
 
+/** Why a delivery to this endpoint must not be sent (deleted or turned off), or null. */
+function notWanted(endpoint: EndpointRow | undefined): string | null {
+  if (!endpoint || endpoint.deletedAt) return "Not sent: the endpoint was deleted.";
+  if (endpoint.status !== "enabled") return "Not sent: the endpoint was disabled.";
+  return null;
+}
+
 /**
  * Makes one attempt at a claimed delivery and records it. Sending happens outside any
  * transaction; the record is guarded by the lease.
@@ -68,13 +76,7 @@ export async function deliver(db: Database, job: Job, settings: DeliverySettings
   const attemptedAt = now();
 
   // The endpoint may have been turned off after this delivery was queued.
-  const skip = !event
-    ? "Not sent: the event no longer exists."
-    : !endpoint || endpoint.deletedAt
-      ? "Not sent: the endpoint was deleted."
-      : endpoint.status !== "enabled"
-        ? "Not sent: the endpoint was disabled."
-        : null;
+  let skip = !event ? "Not sent: the event no longer exists." : notWanted(endpoint);
   let result: SendResult;
   if (skip || !endpoint || !event) {
     result = { status: null, body: null, durationMs: 0, error: skip, retryAfter: null };
@@ -89,6 +91,9 @@ export async function deliver(db: Database, job: Job, settings: DeliverySettings
       body,
       timeoutMs: settings.timeoutMs,
       lookup: settings.lookup,
+      // Or since it was claimed: a 410 to another delivery of this batch turns the endpoint
+      // off, and what is already claimed must stop too, not only what waits in the queue.
+      stillWanted: async () => (skip = notWanted((await findEndpointsByIds(db, [endpoint.id]))[0])),
     });
   }
 

@@ -14,6 +14,11 @@ export type SendRequest = {
   body: string;
   timeoutMs: number;
   lookup?: Lookup;
+  /**
+   * Asked after the destination check, just before the POST: a reason not to send after all
+   * (the endpoint was turned off while this attempt waited), or null to go on.
+   */
+  stillWanted?: () => Promise<string | null>;
 };
 
 export type SendResult = {
@@ -44,6 +49,8 @@ export async function sendWebhook(req: SendRequest): Promise<SendResult> {
     const url = new URL(req.url);
     const destination = await withSignal(checkDestination(url, req.livemode, req.lookup), abort.signal);
     if (!destination.ok) throw new NotSent(`Not sent: ${destination.reason}.`);
+    const unwanted = req.stillWanted ? await withSignal(req.stillWanted(), abort.signal) : null;
+    if (unwanted) throw new NotSent(unwanted);
     const res = await post(url, destination.addresses, req, abort.signal);
     const ok = res.status >= 200 && res.status < 300;
     return {
