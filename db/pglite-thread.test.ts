@@ -116,6 +116,10 @@ describe("PGliteThread", () => {
     }
   }, 60_000);
 
+  it("keeps a small buffer cache: its memory is never given back", async () => {
+    expect((await db.query("show shared_buffers")).rows).toEqual([{ shared_buffers: "32MB" }]);
+  });
+
   it("analyses a table that grew and vacuums one that shrank, as autovacuum would", async () => {
     const kept = await PGliteThread.open(null, { maintenanceIntervalMs: 100 });
     try {
