@@ -107,11 +107,12 @@ export async function soak(
         await autocannon({ url: server.url, connections: opts.connections, pipelining: 1, amount: remaining, requests: [counted] });
       }
       const fillSeconds = Math.round((Date.now() - fillStarted) / 1000);
+      const sessions = created;
       say(`filled to ${created} sessions in ${fillSeconds} s, RSS ${rssMB(server.pid)} MB`);
-      const full = await measure(`after ${Math.round(created / 1000)}k sessions`);
+      const full = await measure(`after ${Math.round(sessions / 1000)}k sessions`);
       const createFullVsEmpty = Math.round((full.create.reqPerSec / Math.max(1, empty.create.reqPerSec)) * 100) / 100;
       say(`create after / empty: ${createFullVsEmpty}x; peak RSS ${peak} MB`);
-      return { sessions: created, empty, full, peakRssMB: peak, fillSeconds, createFullVsEmpty };
+      return { sessions, empty, full, peakRssMB: peak, fillSeconds, createFullVsEmpty };
     } finally {
       clearInterval(sampler);
       await server.stop();
