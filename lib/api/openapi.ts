@@ -66,15 +66,11 @@ const OBJECTS = {
   Health: healthObject,
 } satisfies Record<string, z.ZodType>;
 
-export type ObjectName = keyof typeof OBJECTS;
+type ObjectName = keyof typeof OBJECTS;
 
-const DISCRIMINATORS: Partial<Record<ObjectName, string>> = {
-  Payment: "rail",
-  PublicPayment: "rail",
-  NextAction: "type",
-  Event: "type",
-};
-
+// Unions (a payment by rail, a next action and an event by type) are oneOf of variants whose
+// discriminating property is a const or an enum: no OpenAPI `discriminator`, which only works
+// with named variants, is needed for a generated client to narrow them.
 function objectSchemas(): Record<string, JsonSchema> {
   const registry = z.registry<{ id: string }>();
   for (const [id, s] of Object.entries(OBJECTS)) registry.add(s, { id });
@@ -83,12 +79,7 @@ function objectSchemas(): Record<string, JsonSchema> {
     unrepresentable: "any",
     uri: (id) => `#/components/schemas/${id}`,
   }) as { schemas: Record<string, JsonSchema> };
-  return Object.fromEntries(
-    Object.entries(schemas).map(([id, { $schema: _s, $id: _i, ...rest }]) => {
-      const propertyName = DISCRIMINATORS[id as ObjectName];
-      return [id, propertyName ? { ...rest, discriminator: { propertyName } } : rest];
-    }),
-  );
+  return Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _s, $id: _i, ...rest }]) => [id, rest]));
 }
 
 function inputSchema(s: z.ZodType): JsonSchema {
