@@ -1,5 +1,6 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, inject, it } from "vitest";
+import { EVENT_TYPES } from "@/lib/checkout/event-types";
 import { createSessionInput } from "@/lib/checkout/schemas";
 import { client } from "../support/api";
 
@@ -14,20 +15,20 @@ describe("GET /api/v1/openapi.json", () => {
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
 
-    const props = Object.keys(doc.components.schemas.CreateCheckoutSession.properties).sort();
-    // Generated, not hand-copied: the document lists exactly the fields the validator knows.
-    expect(props).toEqual(Object.keys(createSessionInput.shape).sort());
+    const create = doc.components.requestBodies.CreateCheckoutSession.content["application/json"].schema;
+    const props = Object.keys(create.properties).sort();
+    // Generated, not hand-copied: the document lists exactly the fields the validator knows,
+    // and the idempotencyKey every POST takes.
+    expect(props).toEqual([...Object.keys(createSessionInput.shape), "idempotencyKey"].sort());
     expect(props).toEqual(
       [
         "amount", "currency", "lineItems", "description", "customer", "paymentMethods", "preferredPaymentMethod", "mode",
         "successUrl", "cancelUrl", "allowedOrigins", "expiresIn", "expiresAt", "metadata", "clientReferenceId", "locale",
-        "installments",
+        "installments", "idempotencyKey",
       ].sort(),
     );
-    expect(doc.components.schemas.CreateCheckoutSession.required).toEqual(["currency", "successUrl"]);
-    expect(doc.paths["/api/v1/checkout/sessions"].post.requestBody.content["application/json"].schema.$ref).toBe(
-      "#/components/schemas/CreateCheckoutSession",
-    );
+    expect(create.required).toEqual(["currency", "successUrl"]);
+    expect(doc.paths["/api/v1/checkout/sessions"].post.requestBody.$ref).toBe("#/components/requestBodies/CreateCheckoutSession");
     for (const path of [
       "/api/v1/checkout/sessions",
       "/api/v1/checkout/sessions/{id}",
@@ -37,5 +38,56 @@ describe("GET /api/v1/openapi.json", () => {
     ]) {
       expect(doc.paths[path], path).toBeDefined();
     }
+  });
+
+  it("declares what a generated client needs: optional defaults, idempotency, headers, real object schemas", async () => {
+    const doc = (await client(null).get("/api/v1/openapi.json")).body;
+    const { schemas, requestBodies } = doc.components;
+    const body = (name: string) => requestBodies[name].content["application/json"].schema;
+    // A field with a default is optional in the request (a generator would make it required in components.schemas).
+    expect(body("CreateCheckoutSession").required).not.toContain("mode");
+    expect(body("CreateCheckoutSession").required).not.toContain("locale");
+    expect(body("CreateWebhookEndpoint").required).not.toContain("status");
+    expect(schemas.CreateCheckoutSession).toBeUndefined();
+
+    const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops as Record<string, any>).map(([method, op]) => ({ path, method, op })),
+    );
+    expect(operations.map((o) => `${o.method} ${o.path}`)).toEqual(
+      expect.arrayContaining(["get /api/v1/openapi.json", "get /api/health", "post /api/v1/checkout/{id}/pay"]),
+    );
+    for (const { path, method, op } of operations) {
+      const where = `${method} ${path}`;
+      if (method === "post") {
+        expect(op.parameters.map((p: any) => p.name), where).toContain("Idempotency-Key");
+        const name = op.requestBody.$ref.split("/").pop();
+        expect(body(name).properties.idempotencyKey, where).toBeDefined();
+      }
+      expect(op.responses.default?.content["application/json"].schema.$ref, where).toBe("#/components/schemas/Error");
+      for (const [status, res] of Object.entries(op.responses as Record<string, any>)) {
+        expect(res.headers?.["Request-Id"], `${where} ${status}`).toEqual({ $ref: "#/components/headers/Request-Id" });
+        if (status === "429") expect(res.headers["Retry-After"], where).toBeDefined();
+        if (method === "post" && status.startsWith("2")) expect(res.headers["Idempotent-Replayed"], where).toBeDefined();
+      }
+      expect(op.responses.default.headers.Allow, where).toBeDefined();
+    }
+    expect(doc.paths["/api/health"].get.responses["200"].content["application/json"].schema.$ref).toBe("#/components/schemas/Health");
+
+    // Real schemas, discriminated: a payment by rail, a next action by type, an event by type.
+    expect(schemas.Customer.properties.email).toEqual({ type: "string" });
+    expect(schemas.CheckoutSession.properties.customer.anyOf[0]).toEqual({ $ref: "#/components/schemas/Customer" });
+    expect(schemas.CheckoutSession.properties.metadata.maxProperties).toBe(50);
+    expect(body("CreateCheckoutSession").properties.metadata.maxProperties).toBe(50);
+    const rails = schemas.Payment.oneOf.map((v: any) => v.properties.rail.const);
+    expect(rails).toEqual(["card", "transfer", "virtual_account", "ussd", "direct_debit", "pix", "boleto", "mobile_money"]);
+    expect(schemas.Payment.oneOf[0].properties.details).toEqual({ $ref: "#/components/schemas/CardDetails" });
+    expect(schemas.NextAction.oneOf.map((v: any) => v.properties.type.const)).toContain("three_d_secure");
+    const eventTypes = schemas.Event.oneOf.flatMap((v: any) => v.properties.type.enum);
+    expect(eventTypes.sort()).toEqual([...EVENT_TYPES].sort());
+    expect(schemas.Event.oneOf.map((v: any) => v.properties.data.properties.object.$ref)).toEqual([
+      "#/components/schemas/CheckoutSession",
+      "#/components/schemas/Payment",
+    ]);
+    expect(schemas.Error.properties.error.properties.type.enum).toEqual(expect.arrayContaining(["permission_error", "method_not_allowed"]));
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { client } from "../support/api";
 import { cli, createMerchantViaCli, demoKeyFrom, freshDatabase, startServer, type Server } from "../support/stack";
 
 // Each test boots whole servers on fresh databases: slow on a loaded 2-core machine.
@@ -16,13 +17,12 @@ describe("first start", { timeout: 180_000 }, () => {
       expect(curl).not.toBeNull();
       const [, url, curlKey, data] = curl!;
       expect(curlKey).toBe(key);
-      const res = await fetch(url!, {
-        method: "POST",
-        headers: { authorization: `Bearer ${curlKey}`, "content-type": "application/json" },
-        body: data,
+      const res = await client(curlKey!, new URL(url!).origin).request("POST", new URL(url!).pathname, {
+        raw: data,
+        headers: { "content-type": "application/json" },
       });
       expect(res.status).toBe(201);
-      const session = await res.json();
+      const session = res.body;
       const page = await (await fetch(session.checkoutUrl, { headers: { "accept-language": "en" } })).text();
       expect(page).toContain("₦2,500.00");
       expect(page).toContain("Demo Store");
@@ -35,8 +35,8 @@ describe("first start", { timeout: 180_000 }, () => {
       const again = await startServer(db);
       servers.push(again);
       expect(again.output()).not.toContain("sk_test_");
-      const list = await fetch(`${again.url}/api/v1/checkout/sessions`, { headers: { authorization: `Bearer ${key}` } });
-      expect((await list.json()).data).toHaveLength(1);
+      const list = await client(key, again.url).get("/api/v1/checkout/sessions");
+      expect(list.body.data).toHaveLength(1);
       await again.stop();
     } finally {
       for (const s of servers) await s.stop();
@@ -47,7 +47,7 @@ describe("first start", { timeout: 180_000 }, () => {
   it("runs on an in-memory database", async () => {
     const server = await startServer({ url: "memory://", dataDir: "/nonexistent" }, { KASSA_DATA_DIR: "" });
     try {
-      const health = await (await fetch(`${server.url}/api/health`)).json();
+      const health = (await client(null, server.url).get("/api/health")).body;
       expect(health).toEqual({ status: "ok", database: "pglite" });
       expect(server.output()).toContain("Demo Store");
     } finally {
@@ -92,7 +92,7 @@ describe("operator CLI", { timeout: 180_000 }, () => {
 
       const server = await startServer(db);
       try {
-        const auth = (key: string) => fetch(`${server.url}/api/v1/checkout/sessions`, { headers: { authorization: `Bearer ${key}` } });
+        const auth = (key: string) => client(key, server.url).get("/api/v1/checkout/sessions");
         expect((await auth(created.key)).status).toBe(401);
         expect((await auth(m.testKey)).status).toBe(200);
         expect((await auth(m.liveKey)).status).toBe(200);

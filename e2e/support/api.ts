@@ -1,4 +1,5 @@
 import { inject } from "vitest";
+import { responseChecker } from "./response-schema";
 
 export type ApiResponse<T = any> = { status: number; headers: Headers; body: T; text: string };
 
@@ -13,8 +14,12 @@ export function client(key: string | null, baseUrl = inject("baseUrl")) {
       payload = JSON.stringify(opts.body);
       headers["content-type"] ??= "application/json";
     }
+    // Every answer must be the one the OpenAPI document declares (e2e/support/response-schema.ts).
+    const check = await responseChecker();
     const res = await fetch(baseUrl + path, { method, headers, body: payload, redirect: "manual" });
     const text = await res.text();
+    const problems = check(method, baseUrl + path, res.status, res.headers, text);
+    if (problems.length) throw new Error(`response does not match the OpenAPI document:\n${problems.join("\n")}\n${text.slice(0, 2000)}`);
     let body: any = null;
     try {
       body = JSON.parse(text);

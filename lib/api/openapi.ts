@@ -1,16 +1,20 @@
 import { z } from "zod";
 import {
   createSessionInput,
+  customerObject,
   errorObject,
   eventObject,
   listEventsQuery,
   listOf,
   listSessionsQuery,
+  nextActionObject,
   paymentObject,
+  railDetails,
   sessionObject,
   simulateFailInput,
 } from "@/lib/checkout/schemas";
 import {
+  attemptObject,
   createdEndpointObject,
   createEndpointInput,
   deletedEndpointObject,
@@ -22,17 +26,82 @@ import {
   updateEndpointInput,
 } from "@/lib/webhooks/schemas";
 import { payInput } from "@/lib/checkout/pay-input";
-import { payResultObject, publicSessionObject } from "@/lib/checkout/public-view";
+import { payResultObject, publicPaymentObject, publicSessionObject } from "@/lib/checkout/public-view";
 
 type JsonSchema = Record<string, unknown>;
 
-function schema(s: z.ZodType, io: "input" | "output" = "output"): JsonSchema {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(s, { io, unrepresentable: "any" }) as JsonSchema;
+export const healthObject = z.object({
+  status: z.enum(["ok", "unavailable"]),
+  database: z.enum(["pglite", "postgres", "unreachable"]).meta({ description: "The database in use, or unreachable (503)." }),
+});
+
+// Every object the API answers with, by the name it has in components.schemas: where one
+// contains another, the document refers to it by name.
+const OBJECTS = {
+  CheckoutSession: sessionObject,
+  CheckoutSessionList: listOf(sessionObject),
+  Customer: customerObject,
+  Payment: paymentObject,
+  NextAction: nextActionObject,
+  CardDetails: railDetails.card,
+  BankAccountDetails: railDetails.transfer,
+  UssdDetails: railDetails.ussd,
+  DirectDebitDetails: railDetails.direct_debit,
+  PixDetails: railDetails.pix,
+  BoletoDetails: railDetails.boleto,
+  MobileMoneyDetails: railDetails.mobile_money,
+  Event: eventObject,
+  EventList: listOf(eventObject),
+  Error: errorObject,
+  WebhookEndpoint: endpointObject,
+  CreatedWebhookEndpoint: createdEndpointObject,
+  DeletedWebhookEndpoint: deletedEndpointObject,
+  WebhookEndpointList: listOf(endpointObject),
+  WebhookDelivery: deliveryObject,
+  WebhookAttempt: attemptObject,
+  WebhookDeliveryList: listOf(deliveryObject),
+  PublicCheckoutSession: publicSessionObject,
+  PublicPayment: publicPaymentObject,
+  PayResult: payResultObject,
+  Health: healthObject,
+} satisfies Record<string, z.ZodType>;
+
+type ObjectName = keyof typeof OBJECTS;
+
+// Unions (a payment by rail, a next action and an event by type) are oneOf of variants whose
+// discriminating property is a const or an enum: no OpenAPI `discriminator`, which only works
+// with named variants, is needed for a generated client to narrow them.
+function objectSchemas(): Record<string, JsonSchema> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, s] of Object.entries(OBJECTS)) registry.add(s, { id });
+  const { schemas } = z.toJSONSchema(registry, {
+    io: "output",
+    unrepresentable: "any",
+    uri: (id) => `#/components/schemas/${id}`,
+  }) as { schemas: Record<string, JsonSchema> };
+  return Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _s, $id: _i, ...rest }]) => [id, rest]));
+}
+
+function inputSchema(s: z.ZodType): JsonSchema {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(s, { io: "input", unrepresentable: "any" }) as JsonSchema;
   return rest;
 }
 
+const idempotencyKeyField = {
+  type: "string",
+  minLength: 1,
+  maxLength: 255,
+  description: "The Idempotency-Key, given in the body instead of the header (both present and different is a 400).",
+};
+
+/** A POST's body schema: its fields and `idempotencyKey`, which every POST accepts (SPEC 2). */
+function postBody(s: z.ZodType | null): JsonSchema {
+  const base: JsonSchema & { properties?: Record<string, JsonSchema> } = s ? inputSchema(s) : { type: "object", additionalProperties: false };
+  return { ...base, properties: { ...base.properties, idempotencyKey: idempotencyKeyField } };
+}
+
 function queryParameters(s: z.ZodObject) {
-  const json = schema(s, "input") as { properties: Record<string, JsonSchema>; required?: string[] };
+  const json = inputSchema(s) as { properties: Record<string, JsonSchema>; required?: string[] };
   return Object.entries(json.properties).map(([name, sch]) => ({
     name,
     in: "query",
@@ -41,197 +110,325 @@ function queryParameters(s: z.ZodObject) {
   }));
 }
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (name: string) => ({ "application/json": { schema: ref(name) } });
-const ok = (name: string, status = "200", description = "OK") => ({ [status]: { description, content: json(name) } });
-const errors = (...codes: number[]) =>
-  Object.fromEntries(codes.map((c) => [String(c), { $ref: `#/components/responses/Error${c}` }]));
+// Request bodies live in components.requestBodies, not components.schemas: generators such as
+// openapi-typescript make a field with a default required everywhere but in a request body.
+const REQUEST_BODIES = {
+  CreateCheckoutSession: { schema: createSessionInput, required: true },
+  CreateWebhookEndpoint: { schema: createEndpointInput, required: true },
+  UpdateWebhookEndpoint: { schema: updateEndpointInput, required: true, patch: true },
+  ResendEvent: { schema: resendEventInput, required: false },
+  PayCheckout: { schema: payInput, required: true },
+  SimulateFailure: { schema: simulateFailInput, required: false },
+  NoParameters: { schema: null, required: false },
+} as const;
+
+type BodyName = keyof typeof REQUEST_BODIES;
+
+function requestBodies() {
+  return Object.fromEntries(
+    Object.entries(REQUEST_BODIES).map(([name, b]) => {
+      const schema = "patch" in b ? inputSchema(b.schema) : postBody(b.schema);
+      const description = b.schema ? undefined : "No parameters: the body, when sent, may carry only `idempotencyKey`.";
+      return [name, { required: b.required, ...(description ? { description } : {}), content: { "application/json": { schema } } }];
+    }),
+  );
+}
+
+const ref = (name: ObjectName) => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: ObjectName) => ({ "application/json": { schema: ref(name) } });
+const header = (name: string) => ({ $ref: `#/components/headers/${name}` });
+
+const HEADERS = {
+  "Request-Id": {
+    description: "This request's id (`req_…`), also in the error body and the server's log line.",
+    required: true,
+    schema: { type: "string" },
+  },
+  "Idempotent-Replayed": {
+    description: "`true` when this is the stored answer to an earlier request with the same Idempotency-Key.",
+    required: false,
+    schema: { type: "string", enum: ["true"] },
+  },
+  "Retry-After": {
+    description: "Seconds to wait before trying again.",
+    required: false,
+    schema: { type: "integer", minimum: 0 },
+  },
+  Allow: {
+    description: "With 405: the methods this path takes, e.g. `GET, POST`.",
+    required: false,
+    schema: { type: "string" },
+  },
+};
+
+type Method = "get" | "post" | "patch" | "delete";
+
+function headers(method: Method, status: number | "default") {
+  return {
+    "Request-Id": header("Request-Id"),
+    ...(method === "post" && status !== "default" && status < 500 ? { "Idempotent-Replayed": header("Idempotent-Replayed") } : {}),
+    ...(status === 429 || (method === "post" && status === 409) ? { "Retry-After": header("Retry-After") } : {}),
+    ...(status === "default" ? { Allow: header("Allow"), "Retry-After": header("Retry-After") } : {}),
+  };
+}
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: "Invalid request (validation_error): a field, the JSON, a query parameter or the Idempotency-Key",
+  401: "Missing, malformed or revoked key (authentication_error)",
+  403: "Refused (permission_error), e.g. a request from a foreign Origin",
+  404: "No such object for this merchant and mode (not_found)",
+  409: "Wrong state (invalid_state), or the same Idempotency-Key still running (idempotency_error, with Retry-After)",
+  413: "Body over 1 MiB (validation_error)",
+  415: "Body is not JSON (validation_error)",
+  422: "Idempotency-Key reused with different parameters (idempotency_error)",
+  429: "Too many requests (rate_limited, with Retry-After)",
+  502: "No provider can take this payment (provider_error)",
+};
+
+type Op = {
+  operationId: string;
+  summary: string;
+  description?: string;
+  security?: never[];
+  parameters?: unknown[];
+  body?: BodyName;
+  /** The answer on success: status and object. */
+  ok: [number, ObjectName, string?];
+  errors: number[];
+};
+
 const idParam = (description: string) => ({ name: "id", in: "path", required: true, schema: { type: "string" }, description });
 const idempotencyHeader = {
   name: "Idempotency-Key",
   in: "header",
   required: false,
-  schema: { type: "string", minLength: 1, maxLength: 255 },
-  description: "Makes the POST safe to retry: a repeat with the same parameters returns the first response.",
+  schema: { type: "string", minLength: 1, maxLength: 255, pattern: "^[\\x20-\\x7e]+$" },
+  description:
+    "Makes the POST safe to retry (1 to 255 printable ASCII): a repeat with the same parameters returns the first response, with `Idempotent-Replayed: true`. Kept at least 24 hours.",
 };
 
-const ERROR_DESCRIPTIONS: Record<number, string> = {
-  400: "Invalid request (validation_error)",
-  401: "Missing, malformed or revoked key (authentication_error)",
-  404: "No such object for this merchant and mode (not_found)",
-  409: "Wrong state, or the same Idempotency-Key still running (invalid_state, idempotency_error)",
-  413: "Body over 1 MiB",
-  415: "Body is not JSON",
-  422: "Idempotency-Key reused with different parameters (idempotency_error)",
-  429: "Too many requests (rate_limited)",
-};
+function operation(method: Method, op: Op) {
+  const { ok, errors, body, parameters = [], ...rest } = op;
+  const [status, object, description = status === 201 ? "Created" : "OK"] = ok;
+  return {
+    ...rest,
+    parameters: method === "post" ? [...parameters, idempotencyHeader] : parameters,
+    ...(body ? { requestBody: { $ref: `#/components/requestBodies/${body}` } } : {}),
+    responses: {
+      [status]: { description, headers: headers(method, status), content: json(object) },
+      ...Object.fromEntries(
+        errors.map((code) => [code, { description: ERROR_DESCRIPTIONS[code], headers: headers(method, code), content: json("Error") }]),
+      ),
+      default: defaultResponse(method),
+    },
+  };
+}
 
-/** The OpenAPI 3.1 document, built from the zod schemas that validate the requests. */
-export function openApiDocument(serverUrl: string) {
-  const postErrors = errors(400, 401, 409, 413, 415, 422);
+function defaultResponse(method: Method) {
+  return {
+    description: "Any other error in the same format: 500 internal_error, 405 method_not_allowed (with Allow), …",
+    headers: headers(method, "default"),
+    content: json("Error"),
+  };
+}
+
+// What every merchant call can answer besides its own outcome: 400 for a bad query (a NUL, a
+// malformed escape in the path), 401 for the key; a POST also reads a JSON body and a key.
+const GET_ERRORS = [400, 401, 404];
+const POST_ERRORS = [400, 401, 409, 413, 415, 422];
+
+function buildDocument() {
   return {
     openapi: "3.1.0",
     info: {
       title: "Kassa API",
       version: "1.0.0",
       description:
-        "Create checkout sessions with a secret key (`Authorization: Bearer sk_test_…`), send the buyer to `checkoutUrl`, and learn the outcome from events. Money is always integer minor units plus an ISO 4217 currency.",
+        "Create checkout sessions with a secret key (`Authorization: Bearer sk_test_…`), send the buyer to `checkoutUrl`, and learn the outcome from events. Money is always integer minor units plus an ISO 4217 currency. Every POST takes an `Idempotency-Key`; every response carries a `Request-Id`.",
     },
-    servers: [{ url: serverUrl }],
     security: [{ secretKey: [] }],
     paths: {
       "/api/v1/checkout/sessions": {
-        post: {
+        post: operation("post", {
           operationId: "createCheckoutSession",
           summary: "Create a checkout session",
-          parameters: [idempotencyHeader],
-          requestBody: { required: true, content: json("CreateCheckoutSession") },
-          responses: { ...ok("CheckoutSession", "201", "Created"), ...postErrors },
-        },
-        get: {
+          body: "CreateCheckoutSession",
+          ok: [201, "CheckoutSession"],
+          errors: POST_ERRORS,
+        }),
+        get: operation("get", {
           operationId: "listCheckoutSessions",
           summary: "List checkout sessions, newest first",
           parameters: queryParameters(listSessionsQuery),
-          responses: { ...ok("CheckoutSessionList"), ...errors(400, 401, 404) },
-        },
+          ok: [200, "CheckoutSessionList"],
+          errors: GET_ERRORS,
+        }),
       },
       "/api/v1/checkout/sessions/{id}": {
-        get: {
+        get: operation("get", {
           operationId: "retrieveCheckoutSession",
           summary: "Retrieve a checkout session with its payments",
           parameters: [idParam("Checkout session id (cs_test_… or cs_live_…)")],
-          responses: { ...ok("CheckoutSession"), ...errors(401, 404) },
-        },
+          ok: [200, "CheckoutSession"],
+          errors: GET_ERRORS,
+        }),
       },
       "/api/v1/checkout/sessions/{id}/cancel": {
-        post: {
+        post: operation("post", {
           operationId: "cancelCheckoutSession",
           summary: "Cancel an open checkout session",
-          parameters: [idParam("Checkout session id"), idempotencyHeader],
-          responses: { ...ok("CheckoutSession"), ...errors(401, 404, 409) },
-        },
+          description: "409 `invalid_state` in any other state, or while a payment is being attempted (`payment_in_progress`).",
+          parameters: [idParam("Checkout session id")],
+          body: "NoParameters",
+          ok: [200, "CheckoutSession"],
+          errors: [...POST_ERRORS, 404],
+        }),
       },
       "/api/v1/payments/{id}": {
-        get: {
+        get: operation("get", {
           operationId: "retrievePayment",
           summary: "Retrieve a payment",
           parameters: [idParam("Payment id (pay_…)")],
-          responses: { ...ok("Payment"), ...errors(401, 404) },
-        },
+          ok: [200, "Payment"],
+          errors: GET_ERRORS,
+        }),
       },
       "/api/v1/checkout/{id}": {
-        get: {
+        get: operation("get", {
           operationId: "retrieveBuyerCheckout",
           summary: "The buyer's view of a session (no secret key: the session id is the credential)",
           security: [],
           parameters: [idParam("Checkout session id")],
-          responses: { ...ok("PublicCheckoutSession"), ...errors(404) },
-        },
+          ok: [200, "PublicCheckoutSession"],
+          errors: [400, 404],
+        }),
       },
       "/api/v1/checkout/{id}/pay": {
-        post: {
+        post: operation("post", {
           operationId: "payCheckout",
           summary: "Pay a session on one rail (buyer side; a present foreign Origin is refused)",
           description:
-            "The same domain function as the hosted page. Card numbers and CVCs go to the provider only. Test mode uses the sandbox (see the README for its test values); live mode answers 502 `live_mode_unavailable` while no real provider is set up.",
+            "The same domain function as the hosted page. Card numbers and CVCs go to the provider only. Test mode uses the sandbox (see the README for its test values); live mode answers 502 `live_mode_unavailable` while no real provider is set up. An Idempotency-Key is scoped to the session.",
           security: [],
-          parameters: [idParam("Checkout session id"), idempotencyHeader],
-          requestBody: { required: true, content: json("PayCheckout") },
-          responses: {
-            ...ok("PayResult"),
-            ...errors(400, 404, 409, 413, 415, 422, 429),
-            "403": { description: "Foreign Origin", content: json("Error") },
-            "502": { description: "No provider can take this payment (provider_error)", content: json("Error") },
-          },
-        },
+          parameters: [idParam("Checkout session id")],
+          body: "PayCheckout",
+          ok: [200, "PayResult"],
+          errors: [400, 403, 404, 409, 413, 415, 422, 429, 502],
+        }),
       },
       "/api/v1/test/payments/{id}/succeed": {
-        post: {
+        post: operation("post", {
           operationId: "simulatePaymentSuccess",
           summary: "Test mode: the sandbox confirms a pending payment, as a bank or wallet would",
-          parameters: [idParam("Payment id (pay_…)"), idempotencyHeader],
-          responses: { ...ok("Payment"), ...errors(401, 404, 409) },
-        },
+          parameters: [idParam("Payment id (pay_…)")],
+          body: "NoParameters",
+          ok: [200, "Payment"],
+          errors: [...POST_ERRORS, 404],
+        }),
       },
       "/api/v1/test/payments/{id}/fail": {
-        post: {
+        post: operation("post", {
           operationId: "simulatePaymentFailure",
           summary: "Test mode: the sandbox fails a pending payment",
-          parameters: [idParam("Payment id (pay_…)"), idempotencyHeader],
-          requestBody: { required: false, content: json("SimulateFailure") },
-          responses: { ...ok("Payment"), ...errors(400, 401, 404, 409) },
-        },
+          parameters: [idParam("Payment id (pay_…)")],
+          body: "SimulateFailure",
+          ok: [200, "Payment"],
+          errors: [...POST_ERRORS, 404],
+        }),
       },
       "/api/v1/events": {
-        get: {
+        get: operation("get", {
           operationId: "listEvents",
           summary: "List events, newest first",
           parameters: queryParameters(listEventsQuery),
-          responses: { ...ok("EventList"), ...errors(400, 401, 404) },
-        },
+          ok: [200, "EventList"],
+          errors: GET_ERRORS,
+        }),
       },
       "/api/v1/events/{id}": {
-        get: {
+        get: operation("get", {
           operationId: "retrieveEvent",
           summary: "Retrieve an event",
           parameters: [idParam("Event id (evt_…)")],
-          responses: { ...ok("Event"), ...errors(401, 404) },
-        },
+          ok: [200, "Event"],
+          errors: GET_ERRORS,
+        }),
       },
       "/api/v1/events/{id}/resend": {
-        post: {
+        post: operation("post", {
           operationId: "resendEvent",
           summary: "Deliver an event again to its webhook endpoints, or to one of them",
           description:
             "Queues a new delivery per endpoint; it carries the same `webhook-id` (the event id) as the first one, so a receiver can tell it has seen the event.",
-          parameters: [idParam("Event id (evt_…)"), idempotencyHeader],
-          requestBody: { required: false, content: json("ResendEvent") },
-          responses: { ...ok("WebhookDeliveryList"), ...errors(400, 401, 404, 409) },
-        },
+          parameters: [idParam("Event id (evt_…)")],
+          body: "ResendEvent",
+          ok: [200, "WebhookDeliveryList"],
+          errors: [...POST_ERRORS, 404],
+        }),
       },
       "/api/v1/webhook-endpoints": {
-        post: {
+        post: operation("post", {
           operationId: "createWebhookEndpoint",
           summary: "Register a webhook endpoint",
           description: "The response carries the endpoint's signing secret (`whsec_…`); it is never shown again.",
-          parameters: [idempotencyHeader],
-          requestBody: { required: true, content: json("CreateWebhookEndpoint") },
-          responses: { ...ok("CreatedWebhookEndpoint", "201", "Created"), ...postErrors },
-        },
-        get: {
+          body: "CreateWebhookEndpoint",
+          ok: [201, "CreatedWebhookEndpoint"],
+          errors: POST_ERRORS,
+        }),
+        get: operation("get", {
           operationId: "listWebhookEndpoints",
           summary: "List webhook endpoints, newest first",
           parameters: queryParameters(listEndpointsQuery),
-          responses: { ...ok("WebhookEndpointList"), ...errors(400, 401, 404) },
-        },
+          ok: [200, "WebhookEndpointList"],
+          errors: GET_ERRORS,
+        }),
       },
       "/api/v1/webhook-endpoints/{id}": {
-        get: {
+        get: operation("get", {
           operationId: "retrieveWebhookEndpoint",
           summary: "Retrieve a webhook endpoint",
           parameters: [idParam("Webhook endpoint id (we_…)")],
-          responses: { ...ok("WebhookEndpoint"), ...errors(401, 404) },
-        },
-        patch: {
+          ok: [200, "WebhookEndpoint"],
+          errors: GET_ERRORS,
+        }),
+        patch: operation("patch", {
           operationId: "updateWebhookEndpoint",
           summary: "Change a webhook endpoint's url, events, description or status",
           parameters: [idParam("Webhook endpoint id (we_…)")],
-          requestBody: { required: true, content: json("UpdateWebhookEndpoint") },
-          responses: { ...ok("WebhookEndpoint"), ...errors(400, 401, 404, 413, 415) },
-        },
-        delete: {
+          body: "UpdateWebhookEndpoint",
+          ok: [200, "WebhookEndpoint"],
+          errors: [...GET_ERRORS, 413, 415],
+        }),
+        delete: operation("delete", {
           operationId: "deleteWebhookEndpoint",
           summary: "Delete a webhook endpoint",
           parameters: [idParam("Webhook endpoint id (we_…)")],
-          responses: { ...ok("DeletedWebhookEndpoint"), ...errors(401, 404) },
-        },
+          ok: [200, "DeletedWebhookEndpoint"],
+          errors: GET_ERRORS,
+        }),
       },
       "/api/v1/webhook-endpoints/{id}/deliveries": {
-        get: {
+        get: operation("get", {
           operationId: "listWebhookDeliveries",
           summary: "An endpoint's deliveries with their attempts, newest first",
           parameters: [idParam("Webhook endpoint id (we_…)"), ...queryParameters(listDeliveriesQuery)],
-          responses: { ...ok("WebhookDeliveryList"), ...errors(400, 401, 404) },
+          ok: [200, "WebhookDeliveryList"],
+          errors: GET_ERRORS,
+        }),
+      },
+      "/api/v1/openapi.json": {
+        get: {
+          operationId: "openApiDocument",
+          summary: "This document (OpenAPI 3.1), generated from the schemas that validate the requests",
+          security: [],
+          responses: {
+            "200": {
+              description: "OK",
+              headers: headers("get", 200),
+              content: { "application/json": { schema: { type: "object", required: ["openapi", "paths"] } } },
+            },
+            default: defaultResponse("get"),
+          },
         },
       },
       "/api/health": {
@@ -239,7 +436,11 @@ export function openApiDocument(serverUrl: string) {
           operationId: "health",
           summary: "Liveness and database reachability",
           security: [],
-          responses: { "200": { description: "Up" }, "503": { description: "Database unreachable" } },
+          responses: {
+            "200": { description: "Up", headers: headers("get", 200), content: json("Health") },
+            "503": { description: "Database unreachable", headers: headers("get", 503), content: json("Health") },
+            default: defaultResponse("get"),
+          },
         },
       },
     },
@@ -262,34 +463,17 @@ export function openApiDocument(serverUrl: string) {
     },
     components: {
       securitySchemes: { secretKey: { type: "http", scheme: "bearer", description: "sk_test_… or sk_live_…" } },
-      schemas: {
-        CreateCheckoutSession: schema(createSessionInput, "input"),
-        CheckoutSession: schema(sessionObject),
-        CheckoutSessionList: schema(listOf(sessionObject)),
-        Payment: schema(paymentObject),
-        Event: schema(eventObject),
-        EventList: schema(listOf(eventObject)),
-        Error: schema(errorObject),
-        CreateWebhookEndpoint: schema(createEndpointInput, "input"),
-        UpdateWebhookEndpoint: schema(updateEndpointInput, "input"),
-        WebhookEndpoint: schema(endpointObject),
-        CreatedWebhookEndpoint: schema(createdEndpointObject),
-        DeletedWebhookEndpoint: schema(deletedEndpointObject),
-        WebhookEndpointList: schema(listOf(endpointObject)),
-        WebhookDelivery: schema(deliveryObject),
-        WebhookDeliveryList: schema(listOf(deliveryObject)),
-        ResendEvent: schema(resendEventInput, "input"),
-        PayCheckout: schema(payInput, "input"),
-        PayResult: schema(payResultObject),
-        PublicCheckoutSession: schema(publicSessionObject),
-        SimulateFailure: schema(simulateFailInput, "input"),
-      },
-      responses: Object.fromEntries(
-        Object.entries(ERROR_DESCRIPTIONS).map(([code, description]) => [
-          `Error${code}`,
-          { description, content: json("Error") },
-        ]),
-      ),
+      schemas: objectSchemas(),
+      requestBodies: requestBodies(),
+      headers: HEADERS,
     },
   };
+}
+
+let built: ReturnType<typeof buildDocument> | undefined;
+
+/** The OpenAPI 3.1 document, built once from the zod schemas that validate the requests. */
+export function openApiDocument(serverUrl: string) {
+  built ??= buildDocument();
+  return { ...built, servers: [{ url: serverUrl }] };
 }

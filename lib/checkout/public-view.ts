@@ -5,16 +5,15 @@ import type { MerchantRow } from "@/db/queries/merchants";
 import type { PaymentRow, SessionRow } from "@/db/queries/sessions";
 import { RAILS, type Rail } from "@/lib/rails/catalog";
 import { fillSessionId } from "./redirects";
-import { LOCALES, paymentObject, SESSION_STATUSES } from "./schemas";
+import { byRail, LOCALES, nextActionObject, paymentFields, SESSION_STATUSES } from "./schemas";
 import { headlinePayment } from "./serialize";
 
 const rail = z.enum(RAILS as [Rail, ...Rail[]]);
 const timestamp = z.iso.datetime();
 
 // The merchant's payment object less what the buyer must not see (fees, refund flags, mode).
-export const publicPaymentObject = paymentObject
-  .omit({ session: true, livemode: true, fee: true, netAmount: true, requiresRefund: true })
-  .extend({ expiresAt: timestamp.nullable() });
+const shownFields = z.object(paymentFields).omit({ session: true, livemode: true, fee: true, netAmount: true, requiresRefund: true }).shape;
+export const publicPaymentObject = byRail({ ...shownFields, expiresAt: timestamp.nullable() });
 
 export const publicSessionObject = z.object({
   id: z.string(),
@@ -42,7 +41,7 @@ export const publicSessionObject = z.object({
 export const payResultObject = z.object({
   status: z.enum(SESSION_STATUSES),
   payment: publicPaymentObject,
-  nextAction: z.record(z.string(), z.unknown()).nullable(),
+  nextAction: nextActionObject.nullable(),
   redirectUrl: z.string().nullable(),
 });
 
@@ -52,6 +51,7 @@ export type PublicSession = z.infer<typeof publicSessionObject>;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function publicPayment(p: PaymentRow): PublicPayment {
+  // details and nextAction hold what the rail produced (see paymentToObject).
   return {
     id: p.id,
     object: "payment",
@@ -67,7 +67,7 @@ export function publicPayment(p: PaymentRow): PublicPayment {
     expiresAt: iso(p.expiresAt),
     createdAt: p.createdAt.toISOString(),
     paidAt: iso(p.paidAt),
-  };
+  } as PublicPayment;
 }
 
 export function publicSession(s: SessionRow, merchant: MerchantRow, payments: PaymentRow[]): PublicSession {

@@ -1,10 +1,12 @@
 import { isValidPhoneNumber } from "libphonenumber-js/max";
 import { z } from "zod";
+import type { ErrorType } from "@/lib/api/errors";
 import { httpUrlProblem } from "@/lib/api/http-url";
 import { CURRENCIES, isCurrency, type Currency } from "@/lib/money/currencies";
 import { isRail, RAILS, railServes, type Rail } from "@/lib/rails/catalog";
 import { isValidCnpj, isValidCpf } from "@/lib/rails/document";
-import { EVENT_TYPES } from "./event-types";
+import type { NextAction } from "@/lib/providers/types";
+import { EVENT_TYPES, type EventType } from "./event-types";
 
 export const MAX_AMOUNT = 1_000_000_000_000;
 export const LOCALES = ["en", "fr", "pt", "es"] as const;
@@ -84,9 +86,12 @@ export const customerInput = z.strictObject({
   document: document.optional(),
 });
 
+export const MAX_METADATA_KEYS = 50;
+
 const metadata = z
   .record(z.string().min(1).max(40), z.string().max(500))
-  .refine((m) => Object.keys(m).length <= 50, { message: "must have at most 50 keys" });
+  .refine((m) => Object.keys(m).length <= MAX_METADATA_KEYS, { message: `must have at most ${MAX_METADATA_KEYS} keys` })
+  .meta({ maxProperties: MAX_METADATA_KEYS });
 
 export const createSessionInput = z
   .strictObject({
@@ -180,12 +185,61 @@ export { isRail };
 
 const timestamp = z.iso.datetime().meta({ description: "ISO 8601, UTC" });
 
-export const paymentObject = z.object({
+/** The customer as given at create (SPEC 2.1); the document type is stored lower case. */
+export const customerObject = z.object({
+  email: z.string().optional(),
+  phone: z.string().optional(),
+  name: z.string().optional(),
+  document: z.object({ type: z.string(), number: z.string() }).optional(),
+});
+
+/** What the buyer has to do next (the provider's NextAction, lib/providers/types.ts). */
+export const nextActionObject = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("three_d_secure"), url: z.string() }),
+  z.object({ type: z.literal("bank_transfer"), bankName: z.string(), accountNumber: z.string(), accountName: z.string(), expiresAt: timestamp }),
+  z.object({ type: z.literal("ussd"), dialString: z.string(), telUrl: z.string() }),
+  z.object({ type: z.literal("pix"), brCode: z.string(), expiresAt: timestamp }),
+  z.object({ type: z.literal("boleto"), barcode: z.string(), digitableLine: z.string(), dueDate: z.iso.date() }),
+  z.object({ type: z.literal("approve_on_phone"), operator: z.string(), phone: z.string() }),
+  z.object({ type: z.literal("await_debit"), bank: z.string() }),
+]);
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+true satisfies Same<z.output<typeof nextActionObject>, NextAction>;
+
+// What each rail produced (SPEC 2.2), returned as `payment.details`.
+const bankAccountDetails = z.object({ bankName: z.string(), accountNumber: z.string(), accountName: z.string(), expiresAt: timestamp });
+export const railDetails = {
+  card: z.object({ brand: z.string().nullable(), last4: z.string(), expMonth: z.int(), expYear: z.int() }),
+  transfer: bankAccountDetails,
+  virtual_account: bankAccountDetails,
+  ussd: z.object({ bank: z.string(), dialString: z.string() }),
+  direct_debit: z.object({ bank: z.string(), accountNumber: z.string().meta({ description: "Masked: the last 4 digits only." }) }),
+  pix: z.object({ brCode: z.string(), expiresAt: timestamp }),
+  boleto: z.object({ barcode: z.string(), digitableLine: z.string(), dueDate: z.iso.date() }),
+  mobile_money: z.object({ operator: z.string(), phone: z.string() }),
+} satisfies Record<Rail, z.ZodObject>;
+
+/** A payment's fields, one variant per rail: `rail` tells the shape of `details`. */
+export function byRail<S extends z.ZodRawShape>(shape: S) {
+  const variant = <R extends Rail>(rail: R) => z.object({ ...shape, rail: z.literal(rail), details: railDetails[rail] });
+  return z.discriminatedUnion("rail", [
+    variant("card"),
+    variant("transfer"),
+    variant("virtual_account"),
+    variant("ussd"),
+    variant("direct_debit"),
+    variant("pix"),
+    variant("boleto"),
+    variant("mobile_money"),
+  ]);
+}
+
+export const paymentFields = {
   id: z.string(),
   object: z.literal("payment"),
   session: z.string(),
   livemode: z.boolean(),
-  rail,
   status: z.enum(PAYMENT_STATUSES),
   amount: z.int(),
   currency: z.string(),
@@ -194,12 +248,13 @@ export const paymentObject = z.object({
   installments: z.int().nullable(),
   failureCode: z.string().nullable(),
   failureMessage: z.string().nullable(),
-  nextAction: z.record(z.string(), z.unknown()).nullable(),
-  details: z.record(z.string(), z.unknown()),
+  nextAction: nextActionObject.nullable(),
   requiresRefund: z.boolean(),
   createdAt: timestamp,
   paidAt: timestamp.nullable(),
-});
+};
+
+export const paymentObject = byRail(paymentFields);
 
 export const sessionObject = z.object({
   id: z.string(),
@@ -210,7 +265,7 @@ export const sessionObject = z.object({
   currency: z.string(),
   lineItems: z.array(lineItem).nullable(),
   description: z.string().nullable(),
-  customer: z.record(z.string(), z.unknown()).nullable(),
+  customer: customerObject.nullable(),
   paymentMethods: z.array(rail),
   preferredPaymentMethod: rail.nullable(),
   mode: z.enum(["hosted", "embedded"]),
@@ -221,7 +276,7 @@ export const sessionObject = z.object({
   expiresAt: timestamp,
   createdAt: timestamp,
   paidAt: timestamp.nullable(),
-  metadata: z.record(z.string(), z.string()),
+  metadata: z.record(z.string(), z.string()).meta({ maxProperties: MAX_METADATA_KEYS }),
   clientReferenceId: z.string().nullable(),
   locale: z.enum(["auto", ...LOCALES]),
   installments: z.object({ maxCount: z.int() }).nullable(),
@@ -232,32 +287,48 @@ export const sessionObject = z.object({
 export type SessionObject = z.infer<typeof sessionObject>;
 export type PaymentObject = z.infer<typeof paymentObject>;
 
-export const eventObject = z.object({
-  id: z.string(),
-  object: z.literal("event"),
-  type: z.string(),
-  livemode: z.boolean(),
-  createdAt: timestamp,
-  data: z.object({ object: z.record(z.string(), z.unknown()) }),
-});
+const eventFields = { id: z.string(), object: z.literal("event"), livemode: z.boolean(), createdAt: timestamp };
+const SESSION_EVENT_TYPES = EVENT_TYPES.filter((t) => t.startsWith("checkout.session."));
+const PAYMENT_EVENT_TYPES = EVENT_TYPES.filter((t) => t.startsWith("payment."));
+
+/** An event carries the object it is about, as it was then: a session or a payment, told by `type`. */
+export const eventObject = z.discriminatedUnion("type", [
+  z.object({
+    ...eventFields,
+    type: z.enum(SESSION_EVENT_TYPES as [EventType, ...EventType[]]),
+    data: z.object({ object: sessionObject }),
+  }),
+  z.object({
+    ...eventFields,
+    type: z.enum(PAYMENT_EVENT_TYPES as [EventType, ...EventType[]]),
+    data: z.object({ object: paymentObject }),
+  }),
+]);
 
 export type EventObject = z.infer<typeof eventObject>;
 
 export const listOf = <T extends z.ZodType>(item: T) =>
   z.object({ object: z.literal("list"), data: z.array(item), hasMore: z.boolean() });
 
+/** The error types of SPEC 2; every type the API answers with must be among them. */
+export const ERROR_TYPES = [
+  "validation_error",
+  "authentication_error",
+  "permission_error",
+  "not_found",
+  "method_not_allowed",
+  "idempotency_error",
+  "invalid_state",
+  "rate_limited",
+  "provider_error",
+  "internal_error",
+] as const;
+
+true satisfies ErrorType extends (typeof ERROR_TYPES)[number] ? true : false;
+
 export const errorObject = z.object({
   error: z.object({
-    type: z.enum([
-      "validation_error",
-      "authentication_error",
-      "not_found",
-      "idempotency_error",
-      "invalid_state",
-      "rate_limited",
-      "provider_error",
-      "internal_error",
-    ]),
+    type: z.enum(ERROR_TYPES),
     code: z.string(),
     message: z.string(),
     issues: z

@@ -10,13 +10,15 @@ export function checkoutUrl(sessionId: string): string {
   return `${publicUrl()}/checkout/${sessionId}`;
 }
 
+// The JSON columns (details, nextAction, an event's object) hold what the provider and the
+// domain wrote, whose shapes the schemas name: the row types only know them as JSON.
 export function paymentToObject(p: PaymentRow): PaymentObject {
   return {
     id: p.id,
     object: "payment",
     session: p.sessionId,
     livemode: p.livemode,
-    rail: p.rail as PaymentObject["rail"],
+    rail: p.rail,
     status: p.status,
     amount: p.amount,
     currency: p.currency,
@@ -30,7 +32,7 @@ export function paymentToObject(p: PaymentRow): PaymentObject {
     requiresRefund: p.requiresRefund,
     createdAt: iso(p.createdAt),
     paidAt: isoOrNull(p.paidAt),
-  };
+  } as PaymentObject;
 }
 
 /** The payment a session shows: the succeeded one, else the latest attempt. */
@@ -77,5 +79,5 @@ export function eventToObject(e: EventRow): EventObject {
     livemode: e.livemode,
     createdAt: iso(e.createdAt),
     data: e.data,
-  };
+  } as EventObject;
 }
