@@ -4,7 +4,8 @@ import { readJsonBody } from "@/lib/api/http";
 import { payInput } from "@/lib/checkout/pay-input";
 import { paySession } from "@/lib/checkout/pay-session";
 import { publicPayResult } from "@/lib/checkout/public-view";
-import { clientIp, limitPaymentAttempt } from "@/lib/security/rate-limit";
+import { clientIp } from "@/lib/security/forwarded";
+import { limitPaymentAttempt } from "@/lib/security/rate-limit";
 
 // POST /api/v1/checkout/{id}/pay – pay a session on one rail (the same domain function as the page)
 export const POST = buyerRoute(async ({ req, db, session, now }) => {
