@@ -38,7 +38,8 @@ describe("resolveForwarded", () => {
     const headers = xff("1.1.1.1", { "x-forwarded-host": "Pay.Example.com:8443", "x-forwarded-proto": "HTTPS" });
     expect(resolveForwarded(headers, "10.0.0.1", 1)).toEqual({ ip: "1.1.1.1", host: "pay.example.com:8443", proto: "https" });
     expect(resolveForwarded({ "x-forwarded-host": "evil.example, pay.example.com" }, "10.0.0.1", 1).host).toBe("pay.example.com");
-    for (const bad of ["pay.example.com/x", "a b", "*.example.com", "a.com;x", "'self'"]) {
+    expect(resolveForwarded({ "x-forwarded-host": "[::1]:8443" }, "10.0.0.1", 1).host).toBe("[::1]:8443");
+    for (const bad of ["[::1", "pay.example.com:", "pay.example.com/x", "a b", "*.example.com", "a.com;x", "'self'"]) {
       expect(resolveForwarded({ "x-forwarded-host": bad }, "10.0.0.1", 1).host).toBeNull();
     }
     expect(resolveForwarded({ "x-forwarded-proto": "javascript" }, "10.0.0.1", 1).proto).toBeNull();

@@ -1,5 +1,6 @@
 import net from "node:net";
 import { env } from "@/lib/env";
+import { isCleanHost } from "./origin";
 
 /**
  * Who the client is, and what address it asked for, as far as this server can know (SPEC 6).
@@ -27,7 +28,7 @@ const list = (value: string | string[] | undefined): string[] =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-/** The entry the nearest of `trusted` proxies vouches for: counted from the right, never past the left end. */
+/** The entry the farthest of `trusted` proxies wrote: counted from the right, never past the left end. */
 const vouched = <T>(entries: T[], trusted: number): T | undefined => entries[Math.max(0, entries.length - trusted)];
 
 /** An address as a stable key: without brackets, a port, or the IPv4-mapped IPv6 prefix. */
@@ -41,7 +42,11 @@ export function normalizeIp(value: string): string {
   return net.isIP(v) ? v.toLowerCase() : v.slice(0, 64);
 }
 
-const HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+/** `host[:port]` with a host of letters, digits, hyphens and dots, or an IP literal. */
+function cleanHostPort(value: string): string | null {
+  const m = /^(.+?)(?::(\d{1,5}))?$/.exec(value.toLowerCase());
+  return m && isCleanHost(m[1]!) ? m[0] : null;
+}
 
 /**
  * Resolves one request. `socketAddress` is the TCP peer; undefined where it cannot be seen
@@ -56,7 +61,7 @@ export function resolveForwarded(headers: HeaderBag, socketAddress: string | und
   const proto = vouched(list(headers["x-forwarded-proto"]), trustProxy)?.toLowerCase();
   return {
     ip: ip ? normalizeIp(ip) : null,
-    host: host && HOST.test(host) ? host.toLowerCase() : null,
+    host: host ? cleanHostPort(host) : null,
     proto: proto === "http" || proto === "https" ? proto : null,
   };
 }
