@@ -61,6 +61,11 @@ const schema = z.object({
   RATE_LIMIT_PAY_PER_IP: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).default(30)),
   RATE_LIMIT_PAY_PER_SESSION: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).default(10)),
   RATE_LIMIT_WINDOW_S: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(86_400).default(60)),
+  // Proxies in front of this server whose X-Forwarded-* headers are believed (SPEC 6); 0: the socket is the client.
+  TRUST_PROXY: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(16).default(0)),
+  // Whether test-mode webhook endpoints may target loopback and private addresses (SPEC 6);
+  // unset: `test` on the embedded database (one developer's machine), `never` on PostgreSQL.
+  WEBHOOK_PRIVATE_TARGETS: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["test", "never"]).optional()),
   // Lets tests move the server's clock through POST /api/v1/test/clock. Never set in production.
   KASSA_TEST_CLOCK: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["0", "1"]).default("0")),
   // Turns on the benchmark's reference routes (a trivial echo handler and a blank page).
@@ -86,4 +91,20 @@ export function env(): Env {
 export function publicUrl(): string {
   const e = env();
   return (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+}
+
+/**
+ * The origins this server's own pages are served from: PUBLIC_URL's, or, when it is unset,
+ * this machine's on PORT. Never a header's say-so: Host and X-Forwarded-Host are the client's.
+ */
+export function ownOrigins(): string[] {
+  const e = env();
+  if (e.PUBLIC_URL) return [new URL(e.PUBLIC_URL).origin];
+  return ["localhost", "127.0.0.1", "[::1]"].map((host) => `http://${host}:${e.PORT}`);
+}
+
+/** Whether test-mode webhooks may go to loopback and private addresses on this install. */
+export function webhookPrivateTargets(): "test" | "never" {
+  const e = env();
+  return e.WEBHOOK_PRIVATE_TARGETS ?? (e.DATABASE_URL?.startsWith("postgres") ? "never" : "test");
 }

@@ -107,6 +107,8 @@ export async function startServer(
         WEBHOOK_TIME_SCALE: "0.001",
         WEBHOOK_POLL_INTERVAL_MS: "50",
         WEBHOOK_TIMEOUT_MS: "2000",
+        // The receivers listen on 127.0.0.1, which PostgreSQL installs refuse by default.
+        WEBHOOK_PRIVATE_TARGETS: "test",
         LOG_LEVEL: "info",
         // Tests pay hundreds of times from one address; the rate-limit tests set their own.
         RATE_LIMIT_PAY_PER_IP: "100000",
@@ -177,6 +179,7 @@ export function startWorker(db: Pick<Database, "url" | "dataDir">, env: Record<s
       WEBHOOK_TIME_SCALE: "0.001",
       WEBHOOK_POLL_INTERVAL_MS: "50",
       WEBHOOK_TIMEOUT_MS: "2000",
+      WEBHOOK_PRIVATE_TARGETS: "test",
       ...dbEnv(db),
       ...env,
     },

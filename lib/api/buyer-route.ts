@@ -3,7 +3,7 @@ import type { Database } from "@/db/client";
 import { isSessionId } from "@/lib/checkout/get-session";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
-import { publicUrl } from "@/lib/env";
+import { ownOrigins } from "@/lib/env";
 import { ApiError, notFound } from "./errors";
 import { errorResponse, jsonResponse, runApi, toApiError, type ApiResult } from "./http";
 
@@ -11,10 +11,12 @@ export type BuyerContext = { req: Request; db: Database; session: SessionRow; re
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
-/** Origins that count as ours for a session: this server's, and the merchant's allowed ones. */
-function originAllowed(origin: string, session: SessionRow, req: Request): boolean {
-  const own = new Set([new URL(publicUrl()).origin, new URL(req.url).origin]);
-  return own.has(origin) || session.allowedOrigins.includes(origin);
+/**
+ * Origins that count as ours for a session: this server's configured own (never one a Host
+ * or X-Forwarded-Host header claims), and the merchant's allowed ones; whole origins only.
+ */
+function originAllowed(origin: string, session: SessionRow): boolean {
+  return ownOrigins().includes(origin) || session.allowedOrigins.includes(origin);
 }
 
 function corsHeaders(req: Request, session: SessionRow | null): Record<string, string> {
@@ -38,7 +40,7 @@ export function buyerRoute(handler: (ctx: BuyerContext) => Promise<ApiResult | R
       try {
         if (!session) throw notFound("checkout session", id);
         const origin = req.headers.get("origin");
-        if (req.method !== "GET" && origin && !originAllowed(origin, session, req)) {
+        if (req.method !== "GET" && origin && !originAllowed(origin, session)) {
           throw new ApiError("authentication_error", "origin_not_allowed", "Requests from this origin may not pay this checkout.", { status: 403 });
         }
         const r = await handler({ req, db, session, requestId, now: now() });

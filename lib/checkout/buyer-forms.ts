@@ -2,9 +2,10 @@
 // parses it, calls lib/checkout, and answers 303 See Other to the next page. Plain HTML forms,
 // so paying works without JavaScript; the session id in the URL is the buyer's credential.
 import { ApiError, fromZodError } from "@/lib/api/errors";
-import { publicUrl } from "@/lib/env";
+import { ownOrigins } from "@/lib/env";
 import { log } from "@/lib/log";
-import { clientIp, limitPaymentAttempt } from "@/lib/security/rate-limit";
+import { clientIp } from "@/lib/security/forwarded";
+import { limitPaymentAttempt } from "@/lib/security/rate-limit";
 import type { SessionRow } from "@/db/queries/sessions";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
@@ -27,19 +28,12 @@ const pagePath = (id: string, query?: Record<string, string>) =>
 /**
  * A form of ours comes from a page of ours. Browsers send Origin with every POST; one from
  * another site (or `null`, an opaque origin) is a forgery. A client that sends none is not a
- * browser and could forge any header anyway.
+ * browser and could forge any header anyway. The whole origin counts (scheme, host and port),
+ * compared with our configured own: Host and X-Forwarded-Host are whatever the client wrote.
  */
 function fromOurPage(req: Request): boolean {
   const origin = req.headers.get("origin");
-  if (origin === null) return true;
-  let host: string;
-  try {
-    host = new URL(origin).host;
-  } catch {
-    return false;
-  }
-  const ours = [req.headers.get("x-forwarded-host"), req.headers.get("host"), new URL(publicUrl()).host];
-  return ours.includes(host);
+  return origin === null || ownOrigins().includes(origin);
 }
 
 const plain = (status: number, text: string) =>

@@ -2,6 +2,7 @@ import { isValidPhoneNumber } from "libphonenumber-js/max";
 import { z } from "zod";
 import type { ErrorType } from "@/lib/api/errors";
 import { httpUrlProblem } from "@/lib/api/http-url";
+import { originOfUrl, parseOrigin } from "@/lib/security/origin";
 import { CURRENCIES, isCurrency, type Currency } from "@/lib/money/currencies";
 import { isRail, RAILS, railServes, type Rail } from "@/lib/rails/catalog";
 import { isValidCnpj, isValidCpf } from "@/lib/rails/document";
@@ -25,6 +26,10 @@ const currency = z
 
 const rail = z.enum(RAILS as [Rail, ...Rail[]]);
 
+const HOST_RULE = "must have a host of letters, digits, hyphens and dots, or an IP address";
+const ORIGIN_RULE =
+  "must be an origin such as https://shop.example.com: a scheme, a host of letters, digits, hyphens and dots (or an IP address), an optional port, nothing else";
+
 /** URLs the buyer is sent to: absolute http(s), no credentials, no script schemes. */
 export const redirectUrl = z
   .string()
@@ -32,22 +37,17 @@ export const redirectUrl = z
   .superRefine((value, ctx) => {
     const problem = httpUrlProblem(value, { httpHint: "http for test keys and localhost" });
     if (problem) ctx.addIssue({ code: "custom", message: problem });
+    // Its origin goes into the page's form-action: a host such as `*.example.com` would widen it.
+    else if (!originOfUrl(value)) ctx.addIssue({ code: "custom", message: HOST_RULE });
   })
   .meta({ description: "Absolute https URL (http only with a test key or for localhost). `{CHECKOUT_SESSION_ID}` is replaced by the session id." });
 
+/** An origin that may frame an embedded page: it goes into frame-ancestors as it is. */
 export const origin = z
   .string()
   .max(2048)
   .superRefine((value, ctx) => {
-    let url: URL | null = null;
-    try {
-      url = new URL(value);
-    } catch {
-      // reported below
-    }
-    if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.origin !== value.replace(/\/$/, "")) {
-      ctx.addIssue({ code: "custom", message: "must be an origin such as https://shop.example.com (scheme, host and optional port only)" });
-    }
+    if (!parseOrigin(value)) ctx.addIssue({ code: "custom", message: ORIGIN_RULE });
   })
   .transform((v) => v.replace(/\/$/, ""));
 

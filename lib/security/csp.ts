@@ -1,3 +1,5 @@
+import { originOfUrl, parseOrigin } from "./origin";
+
 /** The request header in which proxy.ts hands each page its CSP nonce. */
 export const NONCE_HEADER = "x-nonce";
 
@@ -12,7 +14,11 @@ export const NO_FRAMING: FramePolicy = { frameAncestors: [], formTargets: [] };
 
 /** The checkout page's policy: our own scripts only, by nonce; nothing inline without it. */
 export function checkoutCsp(nonce: string, policy: FramePolicy, dev = false): string {
-  const ancestors = policy.frameAncestors.length ? policy.frameAncestors.join(" ") : "'none'";
+  // Only clean origins reach the policy, whatever a row stored before they were checked on the way in.
+  const clean = (origins: string[]) => origins.filter((o) => parseOrigin(o) === o);
+  const frameAncestors = clean(policy.frameAncestors);
+  const formTargets = clean(policy.formTargets);
+  const ancestors = frameAncestors.length ? frameAncestors.join(" ") : "'none'";
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
@@ -20,22 +26,19 @@ export function checkoutCsp(nonce: string, policy: FramePolicy, dev = false): st
     "img-src 'self' data: https:",
     "font-src 'self'",
     "connect-src 'self'",
-    `form-action 'self' ${policy.formTargets.join(" ")}`.trim(),
+    `form-action 'self' ${formTargets.join(" ")}`.trim(),
     `frame-ancestors ${ancestors}`,
     "base-uri 'none'",
     "object-src 'none'",
   ].join("; ");
 }
 
+/** The clean origins of these URLs, each once. */
 export function originsOf(urls: (string | null | undefined)[]): string[] {
   const out = new Set<string>();
   for (const u of urls) {
-    if (!u) continue;
-    try {
-      out.add(new URL(u).origin);
-    } catch {
-      // stored URLs were validated on the way in
-    }
+    const origin = u ? originOfUrl(u) : null;
+    if (origin) out.add(origin);
   }
   return [...out];
 }

@@ -33,13 +33,6 @@ function limiters(): Limiters {
   return g.__kassaLimiters;
 }
 
-/** The client as the nearest proxy saw it (Next fills X-Forwarded-For from the socket when there is none). */
-export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").at(-1)?.trim();
-  return last || "unknown";
-}
-
 /** Counts one payment attempt against the IP and the session; 429 with Retry-After when over. */
 export async function limitPaymentAttempt(ip: string, sessionId: string): Promise<void> {
   const { ip: byIp, session: bySession } = limiters();

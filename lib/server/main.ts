@@ -11,6 +11,7 @@ import { MAX_BODY_BYTES, newRequestId, runApi, toApiError } from "@/lib/api/http
 import { bootOrExit } from "@/lib/boot-or-exit";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { trustForwarding } from "./forwarded";
 import { loadApiRoutes, matchRoute, type ApiRoute, type RouteHandler } from "./routes";
 
 const ROOT = process.cwd();
@@ -29,6 +30,7 @@ async function main() {
   const refusals = new Map(routes.map((r) => [r, methodNotAllowed(r)]));
 
   const server = http.createServer((req, res) => {
+    trustForwarding(req);
     const pathname = (req.url ?? "/").split("?", 1)[0]!;
     const method = req.method ?? "GET";
     const found = pathname.startsWith("/api/") ? matchRoute(routes, pathname) : null;
@@ -78,8 +80,6 @@ async function serveApi(
   const headers = new Headers();
   const raw = req.rawHeaders;
   for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
-  // As Next.js does: the socket's address when no proxy said who the client is.
-  if (!headers.has("x-forwarded-for") && req.socket.remoteAddress) headers.set("x-forwarded-for", req.socket.remoteAddress);
 
   const method = req.method!;
   const body = method === "GET" || method === "HEAD" ? undefined : await readBody(req, res);

@@ -67,6 +67,7 @@ async function main() {
     pollIntervalMs: 10,
     timeoutMs: 15_000,
     timeScale: 1,
+    privateTargets: "test",
     log: pino({ level: "silent" }),
   });
   for (;;) {

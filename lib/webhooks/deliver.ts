@@ -16,10 +16,12 @@ import { now } from "@/lib/clock";
 import { newId } from "@/lib/ids";
 import { parseRetryAfter, retryDelayMs } from "./schedule";
 import { sendWebhook, type SendResult } from "./send";
-import type { Lookup } from "./ssrf";
+import type { Lookup, TargetRules } from "./ssrf";
 
 export type DeliverySettings = {
   timeoutMs: number;
+  /** Checked again at each send: the install's setting may have changed since the endpoint was saved. */
+  privateTargets: TargetRules["privateTargets"];
   timeScale: number;
   lookup?: Lookup;
 };
@@ -87,6 +89,7 @@ export async function deliver(db: Database, job: Job, settings: DeliverySettings
     result = await sendWebhook({
       url: endpoint.url,
       livemode: endpoint.livemode,
+      privateTargets: settings.privateTargets,
       headers,
       body,
       timeoutMs: settings.timeoutMs,

@@ -33,10 +33,11 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const send = (url: string, opts: { livemode?: boolean; lookup?: Lookup; timeoutMs?: number } = {}) =>
+const send = (url: string, opts: { livemode?: boolean; privateTargets?: "test" | "never"; lookup?: Lookup; timeoutMs?: number } = {}) =>
   sendWebhook({
     url,
     livemode: opts.livemode ?? false,
+    privateTargets: opts.privateTargets ?? "test",
     headers: { "webhook-id": "evt_test" },
     body: '{"ok":true}',
     timeoutMs: opts.timeoutMs ?? 2000,
@@ -67,6 +68,16 @@ describe("sendWebhook", () => {
       status: null,
       error:
         "Not sent: the host shop.example resolves to a loopback address (127.0.0.1); live endpoints must be reachable on the public internet.",
+    });
+    expect(seen.length).toBe(before);
+  });
+
+  it("refuses at send time a test endpoint on this machine where private targets are never allowed", async () => {
+    const before = seen.length;
+    const result = await send(`http://127.0.0.1:${port}/ok`, { privateTargets: "never" });
+    expect(result).toMatchObject({
+      status: null,
+      error: "Not sent: 127.0.0.1 is a loopback address; test endpoints on this install must be reachable on the public internet.",
     });
     expect(seen.length).toBe(before);
   });

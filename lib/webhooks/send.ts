@@ -1,7 +1,7 @@
 import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
-import { checkDestination, type Lookup, type ResolvedAddress } from "./ssrf";
+import { checkDestination, type Lookup, type ResolvedAddress, type TargetRules } from "./ssrf";
 
 /** How much of a response body an attempt keeps. */
 export const MAX_RESPONSE_BODY_BYTES = 2048;
@@ -10,6 +10,7 @@ const USER_AGENT = "Kassa-Webhooks/1.0 (+https://www.standardwebhooks.com)";
 export type SendRequest = {
   url: string;
   livemode: boolean;
+  privateTargets: TargetRules["privateTargets"];
   headers: Record<string, string>;
   body: string;
   timeoutMs: number;
@@ -47,7 +48,7 @@ export async function sendWebhook(req: SendRequest): Promise<SendResult> {
   const timer = setTimeout(() => abort.abort(), req.timeoutMs);
   try {
     const url = new URL(req.url);
-    const destination = await withSignal(checkDestination(url, req.livemode, req.lookup), abort.signal);
+    const destination = await withSignal(checkDestination(url, { livemode: req.livemode, privateTargets: req.privateTargets }, req.lookup), abort.signal);
     if (!destination.ok) throw new NotSent(`Not sent: ${destination.reason}.`);
     const unwanted = req.stillWanted ? await withSignal(req.stillWanted(), abort.signal) : null;
     if (unwanted) throw new NotSent(unwanted);

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { allowedFor, checkDestination, classifyAddress, type Lookup } from "./ssrf";
+import { allowedFor, checkDestination, classifyAddress, type Lookup, type TargetRules } from "./ssrf";
+
+const LIVE: TargetRules = { livemode: true, privateTargets: "test" };
+const TEST: TargetRules = { livemode: false, privateTargets: "test" };
+const SHARED_TEST: TargetRules = { livemode: false, privateTargets: "never" };
 
 describe("classifyAddress", () => {
   it.each([
@@ -79,14 +83,14 @@ describe("checkDestination", () => {
       addresses.map((address) => ({ address, family: address.includes(":") ? 6 : 4 }) as const);
 
   it("refuses http in live mode", async () => {
-    expect(await checkDestination(new URL("http://1.1.1.1/hook"), true)).toEqual({
+    expect(await checkDestination(new URL("http://1.1.1.1/hook"), LIVE)).toEqual({
       ok: false,
       reason: "live endpoints must use https",
     });
   });
 
   it("refuses a host when any of its addresses is not public", async () => {
-    const result = await checkDestination(new URL("https://shop.example/hook"), true, resolvesTo("1.1.1.1", "10.0.0.7"));
+    const result = await checkDestination(new URL("https://shop.example/hook"), LIVE, resolvesTo("1.1.1.1", "10.0.0.7"));
     expect(result).toEqual({
       ok: false,
       reason:
@@ -95,7 +99,7 @@ describe("checkDestination", () => {
   });
 
   it("returns the checked addresses to connect to", async () => {
-    const result = await checkDestination(new URL("https://shop.example/hook"), true, resolvesTo("1.1.1.1", "2606:4700::1"));
+    const result = await checkDestination(new URL("https://shop.example/hook"), LIVE, resolvesTo("1.1.1.1", "2606:4700::1"));
     expect(result).toEqual({
       ok: true,
       hostname: "shop.example",
@@ -110,28 +114,41 @@ describe("checkDestination", () => {
     const never: Lookup = async () => {
       throw new Error("resolved a literal");
     };
-    expect(await checkDestination(new URL("https://[::1]/"), true, never)).toMatchObject({
+    expect(await checkDestination(new URL("https://[::1]/"), LIVE, never)).toMatchObject({
       ok: false,
       reason: "::1 is a loopback address; live endpoints must be reachable on the public internet",
     });
     // The URL parser normalises other spellings of an address first.
-    expect(await checkDestination(new URL("https://0x7f.1/"), true, never)).toMatchObject({ ok: false });
-    expect(await checkDestination(new URL("https://2130706433/"), true, never)).toMatchObject({ ok: false });
-    expect(await checkDestination(new URL("https://[::ffff:169.254.169.254]/"), true, never)).toMatchObject({ ok: false });
+    expect(await checkDestination(new URL("https://0x7f.1/"), LIVE, never)).toMatchObject({ ok: false });
+    expect(await checkDestination(new URL("https://2130706433/"), LIVE, never)).toMatchObject({ ok: false });
+    expect(await checkDestination(new URL("https://[::ffff:169.254.169.254]/"), LIVE, never)).toMatchObject({ ok: false });
   });
 
   it("reports a host that does not resolve", async () => {
     const nx: Lookup = async () => {
       throw Object.assign(new Error("nx"), { code: "ENOTFOUND" });
     };
-    expect(await checkDestination(new URL("https://nowhere.invalid/"), true, nx)).toEqual({
+    expect(await checkDestination(new URL("https://nowhere.invalid/"), LIVE, nx)).toEqual({
       ok: false,
       reason: "the host nowhere.invalid could not be resolved (ENOTFOUND)",
     });
   });
 
   it("lets test mode use http://localhost but not the metadata service", async () => {
-    expect(await checkDestination(new URL("http://localhost:4000/hook"), false, resolvesTo("::1", "127.0.0.1"))).toMatchObject({ ok: true });
-    expect(await checkDestination(new URL("http://169.254.169.254/latest/meta-data"), false)).toMatchObject({ ok: false });
+    expect(await checkDestination(new URL("http://localhost:4000/hook"), TEST, resolvesTo("::1", "127.0.0.1"))).toMatchObject({ ok: true });
+    expect(await checkDestination(new URL("http://169.254.169.254/latest/meta-data"), TEST)).toMatchObject({ ok: false });
+  });
+
+  it("holds test mode to the public internet where private targets are never allowed, http still allowed", async () => {
+    expect(await checkDestination(new URL("http://localhost:4000/hook"), SHARED_TEST, resolvesTo("::1", "127.0.0.1"))).toEqual({
+      ok: false,
+      reason: "the host localhost resolves to a loopback address (::1); test endpoints on this install must be reachable on the public internet",
+    });
+    expect(await checkDestination(new URL("http://10.1.2.3/hook"), SHARED_TEST)).toMatchObject({ ok: false });
+    expect(await checkDestination(new URL("http://169.254.169.254/"), SHARED_TEST)).toEqual({
+      ok: false,
+      reason: "169.254.169.254 is a cloud metadata address; webhooks are never sent there",
+    });
+    expect(await checkDestination(new URL("http://shop.example/hook"), SHARED_TEST, resolvesTo("1.1.1.1"))).toMatchObject({ ok: true });
   });
 });

@@ -125,12 +125,13 @@ function classifyV4(value: bigint): AddressClass {
 
 /**
  * Live endpoints reach only the public internet. Test endpoints may also point at the
- * merchant's own machine or network while they develop, but never at link-local or metadata
- * addresses, which no development setup needs and which would expose the host's cloud
- * credentials.
+ * merchant's own machine or network while they develop, where the install allows it
+ * (`WEBHOOK_PRIVATE_TARGETS=test`: a developer's own Kassa; on a shared install that would
+ * let any merchant reach the host's network), but never at link-local or metadata addresses,
+ * which no development setup needs and which would expose the host's cloud credentials.
  */
-export function allowedFor(kind: AddressClass, livemode: boolean): boolean {
-  if (livemode) return kind === "public";
+export function allowedFor(kind: AddressClass, publicOnly: boolean): boolean {
+  if (publicOnly) return kind === "public";
   return kind !== "metadata" && kind !== "link-local" && kind !== "unspecified" && kind !== "multicast";
 }
 
@@ -143,6 +144,9 @@ const DESCRIBE: Record<Exclude<AddressClass, "public">, string> = {
   multicast: "a multicast address",
   reserved: "a reserved address",
 };
+
+/** Whose endpoint it is, and whether this install lets test endpoints reach private addresses. */
+export type TargetRules = { livemode: boolean; privateTargets: "test" | "never" };
 
 export type ResolvedAddress = { address: string; family: 4 | 6 };
 export type Lookup = (hostname: string) => Promise<ResolvedAddress[]>;
@@ -166,7 +170,9 @@ export function hostOf(url: URL): string {
  * ones is enough to refuse: the connection could land on it). The addresses returned are the
  * ones to connect to, so that nothing is resolved again between the check and the request.
  */
-export async function checkDestination(url: URL, livemode: boolean, lookup: Lookup = systemLookup): Promise<Destination> {
+export async function checkDestination(url: URL, rules: TargetRules, lookup: Lookup = systemLookup): Promise<Destination> {
+  const { livemode } = rules;
+  const publicOnly = livemode || rules.privateTargets === "never";
   if (livemode && url.protocol !== "https:") return { ok: false, reason: "live endpoints must use https" };
   if (url.protocol !== "https:" && url.protocol !== "http:") return { ok: false, reason: "must use http or https" };
   const hostname = hostOf(url);
@@ -185,12 +191,14 @@ export async function checkDestination(url: URL, livemode: boolean, lookup: Look
   }
   for (const a of addresses) {
     const kind = classifyAddress(a.address);
-    if (!allowedFor(kind, livemode)) {
+    if (!allowedFor(kind, publicOnly)) {
       const what = literal ? `is ${DESCRIBE[kind as keyof typeof DESCRIBE]}` : `resolves to ${DESCRIBE[kind as keyof typeof DESCRIBE]} (${a.address})`;
-      return {
-        ok: false,
-        reason: `${literal ? hostname : `the host ${hostname}`} ${what}; ${livemode ? "live endpoints must be reachable on the public internet" : "webhooks are never sent there"}`,
-      };
+      const rule = livemode
+        ? "live endpoints must be reachable on the public internet"
+        : allowedFor(kind, false)
+          ? "test endpoints on this install must be reachable on the public internet"
+          : "webhooks are never sent there";
+      return { ok: false, reason: `${literal ? hostname : `the host ${hostname}`} ${what}; ${rule}` };
     }
   }
   return { ok: true, hostname, addresses };

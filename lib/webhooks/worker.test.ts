@@ -78,6 +78,7 @@ const worker = (overrides: Partial<WorkerOptions> = {}) =>
     pollIntervalMs: 10,
     timeoutMs: 1000,
     timeScale: 0.001,
+    privateTargets: "test",
     log: pino({ level: "silent" }),
     ...overrides,
   });

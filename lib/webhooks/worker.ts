@@ -8,7 +8,7 @@ import {
   type DeliveryRow,
 } from "@/db/queries/webhooks";
 import { now } from "@/lib/clock";
-import { env } from "@/lib/env";
+import { env, webhookPrivateTargets } from "@/lib/env";
 import { deliver, type DeliverySettings, type Job } from "./deliver";
 
 export type WorkerOptions = DeliverySettings & {
@@ -35,6 +35,7 @@ export function webhookWorkerSettings() {
     pollIntervalMs: e.WEBHOOK_POLL_INTERVAL_MS,
     timeoutMs: e.WEBHOOK_TIMEOUT_MS,
     timeScale: e.WEBHOOK_TIME_SCALE,
+    privateTargets: webhookPrivateTargets(),
   };
 }
 

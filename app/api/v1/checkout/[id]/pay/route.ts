@@ -6,7 +6,8 @@ import { pickIdempotencyKey, requestHash, respondIdempotently, sessionKeyScope }
 import { payInput } from "@/lib/checkout/pay-input";
 import { paySession } from "@/lib/checkout/pay-session";
 import { publicPayResult } from "@/lib/checkout/public-view";
-import { clientIp, limitPaymentAttempt } from "@/lib/security/rate-limit";
+import { clientIp } from "@/lib/security/forwarded";
+import { limitPaymentAttempt } from "@/lib/security/rate-limit";
 import { serverSecret } from "@/lib/security/secret";
 
 // POST /api/v1/checkout/{id}/pay – pay a session on one rail (the same domain function as the page)
