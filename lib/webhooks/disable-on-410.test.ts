@@ -56,7 +56,7 @@ describe("an endpoint that answers 410", () => {
     const [snapshot] = await findEndpointsByIds(handle.db, [endpoint.id]);
     const events = await findEventsByIds(handle.db, claimed.map((d) => d.eventId));
     const jobs = claimed.map((delivery) => ({ delivery, endpoint: snapshot, event: events.find((e) => e.id === delivery.eventId) }));
-    const settings = { timeoutMs: 2000, timeScale: 0.001 };
+    const settings = { timeoutMs: 2000, timeScale: 0.001, privateTargets: "test" as const };
 
     const first = await deliver(handle.db, jobs[0]!, settings);
     expect(first).toMatchObject({ status: "failed", responseStatus: 410, endpointDisabled: "The endpoint answered 410 Gone." });
