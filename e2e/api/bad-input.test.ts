@@ -1,0 +1,116 @@
+// Input that used to reach the database or overflow the stack and come back as a 500: each
+// must be a 400 in the error format, naming the field, and write nothing.
+import { describe, expect, inject, it } from "vitest";
+import { client, createSession, sessionBody, type ApiResponse } from "../support/api";
+
+const A = () => inject("merchantA");
+const REQUEST_ID = /^req_[0-9A-Za-z]{16,40}$/;
+
+function expectError(res: ApiResponse, status: number, type: string, code?: string) {
+  expect(res.status, res.text).toBe(status);
+  expect(Object.keys(res.body)).toEqual(["error"]);
+  expect(res.body.error.type).toBe(type);
+  if (code) expect(res.body.error.code).toBe(code);
+  expect(res.body.error.message).toEqual(expect.any(String));
+  expect(res.body.error.requestId).toMatch(REQUEST_ID);
+  expect(res.headers.get("request-id")).toBe(res.body.error.requestId);
+}
+
+const nested = (levels: number) => `${"[".repeat(levels)}${"]".repeat(levels)}`;
+const deepBody = (levels: number) => `{"description":${nested(levels)}}`;
+
+/** An endpoint for the length of one test (a public IP literal: no DNS, allowed in any mode). */
+async function withEndpoint(fn: (id: string) => Promise<void>) {
+  const api = client(A().testKey);
+  const res = await api.post("/api/v1/webhook-endpoints", { url: "https://1.1.1.1/kassa", events: ["checkout.session.expired"] });
+  expect(res.status, res.text).toBe(201);
+  try {
+    await fn(res.body.id);
+  } finally {
+    await api.request("DELETE", `/api/v1/webhook-endpoints/${res.body.id}`);
+  }
+}
+
+describe("deeply nested JSON", () => {
+  it("is a 400 on every POST and PATCH, the unauthenticated pay call included", async () => {
+    const s = await createSession(A().testKey);
+    await withEndpoint(async (ep) => {
+      const routes: [string, string, string | null][] = [
+        ["POST", "/api/v1/checkout/sessions", A().testKey],
+        ["POST", `/api/v1/checkout/sessions/${s.id}/cancel`, A().testKey],
+        ["POST", "/api/v1/webhook-endpoints", A().testKey],
+        ["PATCH", `/api/v1/webhook-endpoints/${ep}`, A().testKey],
+        ["POST", "/api/v1/events/evt_doesnotexist0000000000/resend", A().testKey],
+        ["POST", "/api/v1/test/payments/pay_doesnotexist0000000000/succeed", A().testKey],
+        ["POST", `/api/v1/checkout/${s.id}/pay`, null],
+      ];
+      for (const [method, path, key] of routes) {
+        for (const raw of [deepBody(10_000), `${'{"a":'.repeat(10_000)}1${"}".repeat(10_000)}`]) {
+          const res = await client(key).request(method, path, { raw, headers: { "content-type": "application/json" } });
+          expectError(res, 400, "validation_error", "invalid_request");
+          expect(res.body.error.issues[0].code).toBe("too_deep");
+        }
+      }
+    });
+    expect((await client(A().testKey).get(`/api/v1/checkout/sessions/${s.id}`)).body.status).toBe("open");
+  });
+
+  it("refuses 33 levels and lets 32 through to ordinary validation", async () => {
+    const at = async (levels: number) =>
+      client(A().testKey).request("POST", "/api/v1/checkout/sessions", {
+        raw: `{"metadata":${nested(levels - 1)}}`,
+        headers: { "content-type": "application/json" },
+      });
+    const deep = await at(33);
+    expectError(deep, 400, "validation_error");
+    expect(deep.body.error.issues).toEqual([expect.objectContaining({ code: "too_deep", path: ["metadata", ...Array(31).fill(0)] })]);
+    const ok = await at(32);
+    expectError(ok, 400, "validation_error");
+    expect(ok.body.error.issues.map((i: { code: string }) => i.code)).not.toContain("too_deep");
+  });
+});
+
+describe("lone surrogates", () => {
+  const LONE = "\\ud800";
+  const raw = (json: string) => client(A().testKey).request("POST", "/api/v1/checkout/sessions", { raw: json, headers: { "content-type": "application/json" } });
+  const body = (extra: string) => JSON.stringify(sessionBody()).replace(/\}$/, `,${extra}}`);
+
+  it.each([
+    ["description", `"description":"a${LONE}b"`, ["description"]],
+    ["a line item's name", `"lineItems":[{"name":"T${LONE}","unitAmount":250000,"quantity":1}]`, ["lineItems", 0, "name"]],
+    ["the customer's name", `"customer":{"name":"${LONE}"}`, ["customer", "name"]],
+    ["a document type", `"customer":{"document":{"type":"${LONE}","number":"1"}}`, ["customer", "document", "type"]],
+    ["clientReferenceId", `"clientReferenceId":"x\\udfff"`, ["clientReferenceId"]],
+    ["a metadata value", `"metadata":{"k":"${LONE}"}`, ["metadata", "k"]],
+    ["a metadata key", `"metadata":{"k${LONE}":"v"}`, ["metadata", "k\ud800"]],
+    ["cancelUrl", `"cancelUrl":"https://shop.example.com/${LONE}"`, ["cancelUrl"]],
+  ])("in %s is a 400 naming the field", async (_name, extra, path) => {
+    const ref = `surrogate-${Math.random().toString(36).slice(2)}`;
+    const res = await raw(body(extra.startsWith('"clientReferenceId"') ? extra : `"clientReferenceId":"${ref}",${extra}`));
+    expectError(res, 400, "validation_error", "invalid_request");
+    expect(res.body.error.issues).toEqual([expect.objectContaining({ path, code: "invalid_string" })]);
+    expect((await client(A().testKey).get(`/api/v1/checkout/sessions?clientReferenceId=${ref}`)).body.data).toEqual([]);
+  });
+
+  it("is a 400 on webhook endpoints and on the pay call", async () => {
+    const created = await client(A().testKey).request("POST", "/api/v1/webhook-endpoints", {
+      raw: `{"url":"https://1.1.1.1/k","events":["*"],"description":"${LONE}"}`,
+      headers: { "content-type": "application/json" },
+    });
+    expectError(created, 400, "validation_error");
+    expect(created.body.error.issues[0].path).toEqual(["description"]);
+    const s = await createSession(A().testKey);
+    const paid = await client(null).request("POST", `/api/v1/checkout/${s.id}/pay`, {
+      raw: `{"rail":"transfer","email":"a@example.com","name":"${LONE}"}`,
+      headers: { "content-type": "application/json" },
+    });
+    expectError(paid, 400, "validation_error");
+    expect(paid.body.error.issues[0].path).toEqual(["name"]);
+  });
+
+  it("lets a well-formed pair through", async () => {
+    const res = await raw(body(`"description":"tea \\ud83c\\udf75"`));
+    expect(res.status, res.text).toBe(201);
+    expect(res.body.description).toBe("tea \u{1f375}");
+  });
+});
