@@ -114,3 +114,20 @@ describe("lone surrogates", () => {
     expect(res.body.description).toBe("tea \u{1f375}");
   });
 });
+
+describe("the checkout page's query", () => {
+  it.each([
+    ["notice=__proto__"],
+    ["notice=constructor"],
+    ["notice=toString"],
+    ["errors=number:__proto__"],
+    ["errors=number:constructor,cvc:toString,email:hasOwnProperty"],
+    ["errors=__proto__:invalid"],
+    ["rail=__proto__&errors=rail:valueOf&notice=__defineGetter__"],
+  ])("ignores codes it does not know: ?%s", async (query) => {
+    const s = await createSession(A().testKey);
+    const res = await fetch(`${inject("baseUrl")}/checkout/${s.id}?${query}`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("</html>");
+  });
+});
