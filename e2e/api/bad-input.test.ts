@@ -131,3 +131,35 @@ describe("the checkout page's query", () => {
     expect(await res.text()).toContain("</html>");
   });
 });
+
+describe("control characters in URLs", () => {
+  it.each([
+    ["successUrl with CR LF", { successUrl: "https://shop.example.com/ok\r\nSet-Cookie: a=1" }, ["successUrl"]],
+    ["successUrl with LF", { successUrl: "https://shop.example.com/o\nk" }, ["successUrl"]],
+    ["successUrl with a tab", { successUrl: "https://shop.example.com/\tok" }, ["successUrl"]],
+    ["successUrl with DEL", { successUrl: "https://shop.example.com/ok\u007f" }, ["successUrl"]],
+    ["successUrl with a C1 character", { successUrl: "https://shop.example.com/ok\u0085" }, ["successUrl"]],
+    ["cancelUrl with CR", { cancelUrl: "https://shop.example.com/back\r" }, ["cancelUrl"]],
+    ["allowedOrigins with LF", { mode: "embedded", allowedOrigins: ["https://shop.example\n.com"] }, ["allowedOrigins", 0]],
+    ["imageUrl with LF", { amount: undefined, lineItems: [{ name: "Tea", unitAmount: 100, quantity: 1, imageUrl: "https://shop.example.com/t\n.png" }] }, ["lineItems", 0, "imageUrl"]],
+  ])("%s is refused at create", async (_name, change, path) => {
+    const body: Record<string, unknown> = { ...sessionBody(), ...change };
+    for (const [k, v] of Object.entries(change)) if (v === undefined) delete body[k];
+    const res = await client(A().testKey).post("/api/v1/checkout/sessions", body);
+    expectError(res, 400, "validation_error");
+    expect(res.body.error.issues).toEqual([expect.objectContaining({ path })]);
+  });
+
+  it("is refused in a webhook endpoint's url, created or changed", async () => {
+    const api = client(A().testKey);
+    const created = await api.post("/api/v1/webhook-endpoints", { url: "https://1.1.1.1/k\r\nx", events: ["*"] });
+    expectError(created, 400, "validation_error");
+    expect(created.body.error.issues[0].path).toEqual(["url"]);
+    await withEndpoint(async (id) => {
+      const changed = await api.request("PATCH", `/api/v1/webhook-endpoints/${id}`, { body: { url: "https://1.1.1.1/a\tb" } });
+      expectError(changed, 400, "validation_error");
+      expect(changed.body.error.issues[0].path).toEqual(["url"]);
+      expect((await api.get(`/api/v1/webhook-endpoints/${id}`)).body.url).toBe("https://1.1.1.1/kassa");
+    });
+  });
+});
