@@ -163,3 +163,21 @@ describe("control characters in URLs", () => {
     });
   });
 });
+
+describe("API paths no route serves", () => {
+  it.each([
+    ["GET", "/api/v1/checkout/sessions/%FF"],
+    ["GET", "/api/v1/checkout/sessions/%E0%A4%A"],
+    ["POST", "/api/v1/checkout/%FF/pay"],
+    ["DELETE", "/api/v1/webhook-endpoints/%C0%AF"],
+    ["GET", "/api/health/%ZZ"],
+  ])("%s %s, a malformed escape, is a 400 in the error format", async (method, path) => {
+    const res = await client(A().testKey).request(method, path);
+    expectError(res, 400, "validation_error", "invalid_path");
+  });
+
+  it.each([["/api"], ["/api/v1"], ["/api/nope"], ["/api/health/x"], ["/api/v2/checkout/sessions"]])("GET %s is a JSON 404", async (path) => {
+    const res = await client(A().testKey).get(path);
+    expectError(res, 404, "not_found", "unknown_route");
+  });
+});

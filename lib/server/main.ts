@@ -31,8 +31,14 @@ async function main() {
   const server = http.createServer((req, res) => {
     const pathname = (req.url ?? "/").split("?", 1)[0]!;
     const method = req.method ?? "GET";
-    const found = pathname.startsWith("/api/") ? matchRoute(routes, pathname) : null;
+    const api = pathname === "/api" || pathname.startsWith("/api/");
+    const found = api ? matchRoute(routes, pathname) : null;
     // Anything else (pages, assets, HEAD and OPTIONS of the API) gets Next.js's answer.
+    if (api && !found) {
+      // No route, or an escape that does not decode: ours to answer, in the API's format.
+      serveApi(req, res, unroutable(pathname), {}, `${hostname}:${port}`).catch((err) => fail(res, err));
+      return;
+    }
     if (!found || method === "HEAD" || method === "OPTIONS") {
       handle(req, res).catch((err) => fail(res, err));
       return;
@@ -65,6 +71,21 @@ function methodNotAllowed(route: ApiRoute): RouteHandler {
         status: 405,
         headers: { Allow: allow },
       });
+    });
+}
+
+/** An API path no route serves: 400 when it does not even decode, else 404. */
+function unroutable(pathname: string): RouteHandler {
+  let decodes = true;
+  try {
+    decodeURIComponent(pathname);
+  } catch {
+    decodes = false;
+  }
+  return (req) =>
+    runApi(req, async () => {
+      if (!decodes) throw new ApiError("validation_error", "invalid_path", "The path has a malformed percent-escape.");
+      throw new ApiError("not_found", "unknown_route", `No API route ${req.method} ${pathname.slice(0, 200)}.`);
     });
 }
 
