@@ -1,5 +1,6 @@
 // Input that used to reach the database or overflow the stack and come back as a 500: each
 // must be a 400 in the error format, naming the field, and write nothing.
+import http from "node:http";
 import { describe, expect, inject, it } from "vitest";
 import { client, createSession, sessionBody, type ApiResponse } from "../support/api";
 
@@ -179,5 +180,31 @@ describe("API paths no route serves", () => {
   it.each([["/api"], ["/api/v1"], ["/api/nope"], ["/api/health/x"], ["/api/v2/checkout/sessions"]])("GET %s is a JSON 404", async (path) => {
     const res = await client(A().testKey).get(path);
     expectError(res, 404, "not_found", "unknown_route");
+  });
+});
+
+describe("methods fetch cannot carry", () => {
+  // TRACE never reaches a handler: the server's Request (and Next.js) refused it with a 500.
+  const trace = (path: string) =>
+    new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: any }>((resolve, reject) => {
+      const req = http.request(`${inject("baseUrl")}${path}`, { method: "TRACE", agent: false }, (res) => {
+        let text = "";
+        res.on("data", (d) => (text += d));
+        res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: JSON.parse(text) }));
+      });
+      req.on("error", reject);
+      req.end();
+    });
+
+  it.each([
+    ["/api/v1/checkout/sessions", "GET, POST"],
+    ["/api/health", "GET"],
+    ["/checkout/cs_test_doesnotexist0000000000", "GET, HEAD, POST"],
+    ["/", "GET, HEAD, POST"],
+  ])("TRACE %s is a 405 with Allow", async (path, allow) => {
+    const res = await trace(path);
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe(allow);
+    expect(res.body.error).toMatchObject({ type: "method_not_allowed", code: "method_not_allowed", requestId: res.headers["request-id"] });
   });
 });

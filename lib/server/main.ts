@@ -21,7 +21,9 @@ async function main() {
   await bootOrExit();
   const port = env().PORT;
   const hostname = process.env.HOST || "0.0.0.0";
-  const app = next({ dev: false, dir: ROOT, hostname, port });
+  // quiet: an error escaping a page is logged by instrumentation.ts's onRequestError, as JSON
+  // with the request id; Next.js would print it a second time as plain text.
+  const app = next({ dev: false, dir: ROOT, hostname, port, quiet: true });
   const handle = app.getRequestHandler();
   await app.prepare();
   const appDir = path.join(ROOT, "app");
@@ -33,6 +35,13 @@ async function main() {
     const method = req.method ?? "GET";
     const api = pathname === "/api" || pathname.startsWith("/api/");
     const found = api ? matchRoute(routes, pathname) : null;
+    if (method === "TRACE") {
+      // fetch's Request, and so Next.js, cannot carry TRACE (it threw, a 500): refused on every path.
+      const allow = found ? Object.keys(found.route.handlers).join(", ") : "GET, HEAD, POST";
+      const err = new ApiError("method_not_allowed", "method_not_allowed", "TRACE is not allowed.", { headers: { Allow: allow } });
+      answerError(res, err, newRequestId(), pathname);
+      return;
+    }
     // Anything else (pages, assets, HEAD and OPTIONS of the API) gets Next.js's answer.
     if (api && !found) {
       // No route, or an escape that does not decode: ours to answer, in the API's format.
@@ -67,8 +76,7 @@ function methodNotAllowed(route: ApiRoute): RouteHandler {
   return (req) =>
     runApi(req, async () => {
       const path = new URL(req.url).pathname;
-      throw new ApiError("validation_error", "method_not_allowed", `${req.method} is not allowed on ${path}; use ${allow}.`, {
-        status: 405,
+      throw new ApiError("method_not_allowed", "method_not_allowed", `${req.method} is not allowed on ${path}; use ${allow}.`, {
         headers: { Allow: allow },
       });
     });
@@ -165,9 +173,20 @@ function fail(res: http.ServerResponse, err: unknown) {
   const requestId = newRequestId();
   log.error({ requestId, err }, "request failed");
   if (res.headersSent) return void res.destroy();
-  const apiError = toApiError(err);
-  res.writeHead(apiError.status, { "content-type": "application/json; charset=utf-8", "request-id": requestId });
-  res.end(JSON.stringify(apiError.body(requestId)));
+  answerError(res, toApiError(err), requestId);
+}
+
+/** An error in the API's format, written without a handler (and logged, when `path` is given). */
+function answerError(res: http.ServerResponse, err: ApiError, requestId: string, path?: string) {
+  res.writeHead(err.status, {
+    "content-type": "application/json; charset=utf-8",
+    "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
+    "request-id": requestId,
+    ...err.headers,
+  });
+  res.end(JSON.stringify(err.body(requestId)));
+  if (path !== undefined) log.info({ requestId, method: res.req.method, path, status: err.status }, "request");
 }
 
 main().catch((err) => {
