@@ -208,3 +208,22 @@ describe("methods fetch cannot carry", () => {
     expect(res.body.error).toMatchObject({ type: "method_not_allowed", code: "method_not_allowed", requestId: res.headers["request-id"] });
   });
 });
+
+describe("a key named __proto__", () => {
+  // Refused rather than kept: an object would take it as its prototype and drop it silently.
+  it.each([
+    ["in metadata", `"metadata":{"__proto__":"x","order":"1"}`, ["metadata", "__proto__"]],
+    ["at the top level", `"__proto__":{"amount":1}`, ["__proto__"]],
+    ["in the customer", `"customer":{"__proto__":{"email":"a@example.com"}}`, ["customer", "__proto__"]],
+  ])("%s is a 400 naming it", async (_name, extra, path) => {
+    const json = JSON.stringify(sessionBody()).replace(/\}$/, `,${extra}}`);
+    const res = await client(A().testKey).request("POST", "/api/v1/checkout/sessions", { raw: json, headers: { "content-type": "application/json" } });
+    expectError(res, 400, "validation_error", "invalid_request");
+    expect(res.body.error.issues).toEqual([expect.objectContaining({ path, code: "invalid_key" })]);
+  });
+
+  it("is a 400 in a query string too", async () => {
+    const res = await client(A().testKey).get("/api/v1/checkout/sessions?__proto__=x");
+    expectError(res, 400, "validation_error");
+  });
+});
