@@ -227,3 +227,42 @@ describe("a key named __proto__", () => {
     expectError(res, 400, "validation_error");
   });
 });
+
+describe("what the fuzz test found", () => {
+  it("answers HEAD and OPTIONS of the API with a Request-Id, OPTIONS with Allow", async () => {
+    const s = await createSession(A().testKey);
+    const head = await fetch(`${inject("baseUrl")}/api/v1/checkout/sessions/${s.id}/cancel`, { method: "HEAD", headers: { authorization: `Bearer ${A().testKey}` } });
+    expect(head.status).toBe(405);
+    expect(head.headers.get("request-id")).toMatch(REQUEST_ID);
+    const options = await fetch(`${inject("baseUrl")}/api/v1/checkout/sessions`, { method: "OPTIONS" });
+    expect(options.status).toBe(204);
+    expect(options.headers.get("allow")).toBe("OPTIONS, GET, POST");
+    expect(options.headers.get("request-id")).toMatch(REQUEST_ID);
+    const preflight = await fetch(`${inject("baseUrl")}/api/v1/checkout/${s.id}/pay`, { method: "OPTIONS", headers: { origin: "https://evil.example" } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("request-id")).toMatch(REQUEST_ID);
+    const unknown = await client(null).request("OPTIONS", "/api/v1/no-such-thing");
+    expectError(unknown, 404, "not_found", "unknown_route");
+  });
+
+  it("answers the benchmark's echo route, when off, as a path without a route", async () => {
+    const res = await client(null).post("/api/bench/echo", { a: 1 });
+    expectError(res, 404, "not_found", "unknown_route");
+  });
+
+  it("refuses a multipart body that does not parse with a 400, on any page, and reads one that does", async () => {
+    const broken = { "content-type": "multipart/form-data; boundary=x", origin: inject("baseUrl") };
+    for (const path of ["/", "/demo", "/no-such-page", "/checkout/cs_test_doesnotexist0000000000/pay"]) {
+      const res = await fetch(`${inject("baseUrl")}${path}`, { method: "POST", headers: broken, body: "rail=card", redirect: "manual" });
+      expect(res.status, path).toBe(400);
+      expect(res.headers.get("request-id")).toMatch(REQUEST_ID);
+    }
+    const s = await createSession(A().testKey);
+    const form = new FormData();
+    const year = String(new Date().getUTCFullYear() + 1).slice(2);
+    for (const [k, v] of Object.entries({ rail: "card", number: "4242 4242 4242 4242", exp: `12/${year}`, cvc: "123" })) form.append(k, v);
+    const paid = await fetch(`${inject("baseUrl")}/checkout/${s.id}/pay`, { method: "POST", headers: { origin: inject("baseUrl") }, body: form, redirect: "manual" });
+    expect(paid.status).toBe(303);
+    expect(paid.headers.get("location")).toBe(`https://shop.example.com/thanks?session=${s.id}`);
+  });
+});

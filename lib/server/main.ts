@@ -29,6 +29,7 @@ async function main() {
   const appDir = path.join(ROOT, "app");
   const routes = await loadApiRoutes(appDir, "api");
   const refusals = new Map(routes.map((r) => [r, methodNotAllowed(r)]));
+  const preflights = new Map(routes.map((r) => [r, r.handlers.OPTIONS ?? allowed(r)]));
 
   const server = http.createServer((req, res) => {
     const pathname = (req.url ?? "/").split("?", 1)[0]!;
@@ -42,17 +43,21 @@ async function main() {
       answerError(res, err, newRequestId(), pathname);
       return;
     }
-    // Anything else (pages, assets, HEAD and OPTIONS of the API) gets Next.js's answer.
+    // Anything else (pages, assets) gets Next.js's answer.
     if (api && !found) {
       // No route, or an escape that does not decode: ours to answer, in the API's format.
       serveApi(req, res, unroutable(pathname), {}, `${hostname}:${port}`).catch((err) => fail(res, err));
       return;
     }
-    if (!found || method === "HEAD" || method === "OPTIONS") {
+    if (!found) {
       handle(req, res).catch((err) => fail(res, err));
       return;
     }
-    const handler = found.route.handlers[method] ?? refusals.get(found.route)!;
+    // HEAD is GET without the body (Node.js drops it); OPTIONS says what the route allows.
+    const { handlers } = found.route;
+    const handler =
+      (method === "HEAD" ? handlers.HEAD ?? handlers.GET : method === "OPTIONS" ? preflights.get(found.route) : handlers[method]) ??
+      refusals.get(found.route)!;
     serveApi(req, res, handler, found.params, `${hostname}:${port}`).catch((err) => fail(res, err));
   });
   server.keepAliveTimeout = 65_000;
@@ -80,6 +85,12 @@ function methodNotAllowed(route: ApiRoute): RouteHandler {
         headers: { Allow: allow },
       });
     });
+}
+
+/** OPTIONS of a route without a handler for it: no body, the methods it takes. */
+function allowed(route: ApiRoute): RouteHandler {
+  const allow = ["OPTIONS", ...Object.keys(route.handlers)].join(", ");
+  return async () => new Response(null, { status: 204, headers: { Allow: allow, "Cache-Control": "no-store" } });
 }
 
 /** An API path no route serves: 400 when it does not even decode, else 404. */
@@ -124,6 +135,8 @@ async function serveApi(
     if (key === "set-cookie") return;
     out[key] = value;
   });
+  // A preflight answers without runApi; it still carries a Request-Id, as every API answer does.
+  if (!out["request-id"]) out["request-id"] = newRequestId();
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) out["set-cookie"] = cookies;
   const payload = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
