@@ -97,6 +97,11 @@ const FIELD_NAMES = [
   "expYear", "quantity", "unitAmount", "maxCount", "type", "__proto__", "constructor", "prototype", "", "a.b", "\u0000",
 ];
 
+/** Sets an own property, `__proto__` included (an assignment would set the prototype). */
+const put = (o: object, key: string, value: unknown) =>
+  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+const own = (o: Record<string, unknown>, key: string) => (Object.hasOwn(o, key) ? o[key] : undefined);
+
 /** A valid body with a few fields made odd, removed or added. */
 function mutate(r: Rng, base: Record<string, unknown>): unknown {
   if (r.chance(0.05)) return oddValue(r);
@@ -105,13 +110,15 @@ function mutate(r: Rng, base: Record<string, unknown>): unknown {
     const keys = Object.keys(body);
     const field = keys.length && r.chance(0.7) ? r.pick(keys) : r.pick(FIELD_NAMES);
     const what = r.int(10);
+    const inner = own(body, field);
     if (what === 0) delete body[field];
-    else if (what <= 2 && body[field] && typeof body[field] === "object") {
+    else if (what <= 2 && inner && typeof inner === "object" && !(inner instanceof Raw)) {
       // one level down: a line item's name, the customer's document, a card's number
-      const inner = body[field] as Record<string, unknown>;
-      const target = Array.isArray(inner) ? (inner[0] as Record<string, unknown>) : inner;
-      if (target && typeof target === "object") target[r.pick([...Object.keys(target), ...FIELD_NAMES])] = oddValue(r, 1);
-    } else body[field] = oddValue(r);
+      const target = Array.isArray(inner) ? inner[0] : inner;
+      if (target && typeof target === "object" && !(target instanceof Raw)) {
+        put(target, r.pick([...Object.keys(target), ...FIELD_NAMES]), oddValue(r, 1));
+      }
+    } else put(body, field, oddValue(r));
   }
   return body;
 }
