@@ -7,6 +7,12 @@ import { checkoutCsp, NO_FRAMING, NONCE_HEADER } from "@/lib/security/csp";
 // (runApi sets their Request-Id and headers) so that the hot path pays for nothing extra.
 export async function proxy(req: NextRequest) {
   const requestId = `req_${randomBase62(20)}`;
+  if (await unreadableForm(req)) {
+    return new NextResponse("The body is not valid multipart/form-data.\n", {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff", "Request-Id": requestId },
+    });
+  }
   const headers = new Headers(req.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
@@ -25,6 +31,22 @@ export async function proxy(req: NextRequest) {
   res.headers.set("X-Content-Type-Options", "nosniff");
   res.headers.set("Request-Id", requestId);
   return res;
+}
+
+/**
+ * A multipart POST whose body does not parse. Next.js reads a multipart POST to any page as
+ * a server action posted without script, and one it cannot parse was a 500; our own form
+ * routes refuse it too, so nothing is lost by refusing it here first.
+ */
+async function unreadableForm(req: NextRequest): Promise<boolean> {
+  if (req.method !== "POST") return false;
+  if (!(req.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data")) return false;
+  try {
+    await req.clone().formData();
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 export const config = {

@@ -4,14 +4,15 @@ import type { Messages } from "@/lib/i18n/messages";
 type Failure = keyof Messages["pay"]["failures"];
 type Notice = keyof Messages["pay"]["notices"];
 
-/** Why the last attempt did not go through, announced when the page comes back. */
+/** Why the last attempt did not go through, announced when the page comes back. Codes come
+ * from the URL or a provider: only the tables' own keys count, never `__proto__` and kin. */
 export function FailureNotice({ failureCode, notice, m }: { failureCode: string | null; notice: string | null; m: Messages }) {
   if (notice) {
-    const text = m.pay.notices[(notice in m.pay.notices ? notice : "generic") as Notice];
+    const text = m.pay.notices[(Object.hasOwn(m.pay.notices, notice) ? notice : "generic") as Notice];
     return <Alert tone="error" live title={text} />;
   }
   if (!failureCode) return null;
-  const reason = m.pay.failures[(failureCode in m.pay.failures ? failureCode : "generic") as Failure];
+  const reason = m.pay.failures[(Object.hasOwn(m.pay.failures, failureCode) ? failureCode : "generic") as Failure];
   return (
     <Alert tone="error" live title={m.pay.failedTitle}>
       {reason} {m.pay.tryAgain}

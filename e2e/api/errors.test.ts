@@ -228,7 +228,7 @@ describe("unknown routes and ids", () => {
     ["DELETE", "/api/v1/checkout/sessions/cs_test_abc", "GET"],
   ])("%s %s is 405 in the error format, with Allow", async (method, path, allow) => {
     const res = await client(A().testKey).request(method, path);
-    expectError(res, 405, "validation_error", "method_not_allowed");
+    expectError(res, 405, "method_not_allowed", "method_not_allowed");
     expect(res.headers.get("allow")).toBe(allow);
   });
 

@@ -246,7 +246,7 @@ describe("the buyer API's guards", () => {
     const s = await createSession(A().testKey, { allowedOrigins: ["https://shop.example.com"] });
     const foreign = await pay(s.id, CARD("4242424242424242"), { origin: "https://evil.example" });
     expect(foreign.status).toBe(403);
-    expect(foreign.body.error.code).toBe("origin_not_allowed");
+    expect(foreign.body.error).toMatchObject({ type: "permission_error", code: "origin_not_allowed" });
     const ours = await pay(s.id, CARD("4000000000000002"), { origin: inject("baseUrl") });
     expect(ours.status).toBe(200);
     const merchant = await pay(s.id, CARD("4242424242424242"), { origin: "https://shop.example.com" });

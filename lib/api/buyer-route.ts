@@ -41,7 +41,7 @@ export function buyerRoute(handler: (ctx: BuyerContext) => Promise<ApiResult | R
         if (!session) throw notFound("checkout session", id);
         const origin = req.headers.get("origin");
         if (req.method !== "GET" && origin && !originAllowed(origin, session)) {
-          throw new ApiError("authentication_error", "origin_not_allowed", "Requests from this origin may not pay this checkout.", { status: 403 });
+          throw new ApiError("permission_error", "origin_not_allowed", "Requests from this origin may not pay this checkout.");
         }
         const r = await handler({ req, db, session, requestId, now: now() });
         if (r instanceof Response) {

@@ -3,7 +3,9 @@ import type { z } from "zod";
 export const ERROR_STATUS = {
   validation_error: 400,
   authentication_error: 401,
+  permission_error: 403,
   not_found: 404,
+  method_not_allowed: 405,
   idempotency_error: 409,
   invalid_state: 409,
   rate_limited: 429,

@@ -90,29 +90,55 @@ export async function readJsonBody(req: Request): Promise<Record<string, unknown
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
     throw new ApiError("validation_error", "invalid_json", "The body must be a JSON object.");
   }
-  refuseNul(parsed);
+  refuseUnsafeInput(parsed);
   return parsed as Record<string, unknown>;
 }
 
+/** How deep a body's objects and arrays may nest: no request of ours needs more than a few. */
+export const MAX_JSON_DEPTH = 32;
+
+type Place = { value: unknown; path: (string | number)[] };
+
 /**
- * PostgreSQL text cannot hold a NUL character: refuse it up front, with its place, rather
- * than fail at the database. `value` is parsed JSON or query parameters.
+ * Refuses up front, with its place, what would otherwise fail deeper down as a 500: nesting
+ * beyond MAX_JSON_DEPTH (validation and serialisation recurse), a NUL character or a lone
+ * surrogate in a key or a string (PostgreSQL text holds neither), and a `__proto__` key (an
+ * object would take it as its prototype and drop it). `value` is parsed JSON or query
+ * parameters. Iterative, so that 10,000 nested arrays cannot overflow the stack.
  */
-export function refuseNul(value: unknown, path: (string | number)[] = []): void {
-  if (typeof value === "string") {
-    if (value.includes("\0")) {
-      throw new ApiError("validation_error", "invalid_request", `${path.join(".") || "body"}: must not contain a NUL character`, {
-        issues: [{ path, code: "invalid_string", message: "must not contain a NUL character" }],
-      });
+export function refuseUnsafeInput(value: unknown): void {
+  const stack: Place[] = [{ value, path: [] }];
+  for (let place = stack.pop(); place; place = stack.pop()) {
+    const { value: v, path } = place;
+    if (typeof v === "string") {
+      refuseUnsafeString(v, path);
+      continue;
     }
-  } else if (Array.isArray(value)) {
-    value.forEach((v, i) => refuseNul(v, [...path, i]));
-  } else if (value && typeof value === "object") {
-    for (const [k, v] of Object.entries(value)) {
-      refuseNul(k, [...path, k]);
-      refuseNul(v, [...path, k]);
+    if (v === null || typeof v !== "object") continue;
+    if (path.length >= MAX_JSON_DEPTH) {
+      throw invalid(path, "too_deep", `must not nest objects or arrays more than ${MAX_JSON_DEPTH} levels deep`);
+    }
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], path: [...path, i] });
+      continue;
+    }
+    for (const [k, child] of Object.entries(v).reverse()) {
+      const at = [...path, k];
+      if (k === "__proto__") throw invalid(at, "invalid_key", "`__proto__` is not allowed as a key");
+      refuseUnsafeString(k, at);
+      stack.push({ value: child, path: at });
     }
   }
+}
+
+function refuseUnsafeString(s: string, path: (string | number)[]) {
+  if (s.includes("\0")) throw invalid(path, "invalid_string", "must not contain a NUL character");
+  if (!s.isWellFormed()) throw invalid(path, "invalid_string", "must be well-formed Unicode (a lone surrogate such as \\ud800 is not)");
+}
+
+function invalid(path: (string | number)[], code: string, message: string) {
+  const where = path.map((p) => (typeof p === "string" ? p.toWellFormed() : p)).join(".") || "body";
+  return new ApiError("validation_error", "invalid_request", `${where}: ${message}`, { issues: [{ path, code, message }] });
 }
 
 async function readLimited(req: Request): Promise<Uint8Array> {

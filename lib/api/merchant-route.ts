@@ -7,7 +7,7 @@ import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { authenticateKey } from "@/lib/merchants/keys";
 import { ApiError, fromZodError } from "./errors";
-import { jsonResponse, readJsonBody, refuseNul, runApi, toApiError, type ApiResult } from "./http";
+import { jsonResponse, readJsonBody, refuseUnsafeInput, runApi, toApiError, type ApiResult } from "./http";
 import { pickIdempotencyKey, requestHash, respondIdempotently, storesNothing } from "./idempotency";
 
 export type MerchantContext<B, Q> = {
@@ -77,7 +77,7 @@ export function merchantRoute<B extends Schema = undefined, Q extends Schema = u
       }
       const body = parseWith(opts.body, rawBody, "The request body is not valid.");
       const rawQuery = Object.fromEntries(new URL(req.url).searchParams);
-      refuseNul(rawQuery);
+      refuseUnsafeInput(rawQuery);
       const query = parseWith(opts.query, rawQuery, "The query parameters are not valid.");
 
       const scope = { merchantId: auth.merchant.id, livemode: auth.livemode };

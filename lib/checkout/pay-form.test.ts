@@ -39,4 +39,9 @@ describe("the page's payment form", () => {
     expect(text).toBe("number:card_number_invalid,exp:card_expired,email:invalid");
     expect(decodeErrors(`${text},evil:<script>,cvc:nope`)).toEqual({ number: "card_number_invalid", exp: "card_expired", email: "invalid" });
   });
+
+  it("ignores codes that are only on the prototype chain", () => {
+    expect(decodeErrors("number:__proto__,cvc:constructor,email:toString,__proto__:invalid")).toEqual({});
+    expect(encodeErrors([{ path: ["email"], code: "__proto__", message: "" }])).toBe("email:invalid");
+  });
 });

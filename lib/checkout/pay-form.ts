@@ -44,20 +44,21 @@ export function encodeErrors(issues: ErrorIssue[]): string {
   const seen = new Map<string, string>();
   for (const i of issues) {
     const field = fieldOf(i.path);
-    if (!seen.has(field)) seen.set(field, i.code in PAY_ERRORS ? i.code : "invalid");
+    if (!seen.has(field)) seen.set(field, Object.hasOwn(PAY_ERRORS, i.code) ? i.code : "invalid");
   }
   return [...seen].map(([f, c]) => `${f}:${c}`).join(",");
 }
 
 export type FormErrors = Partial<Record<FormField | "rail", PayErrorCode | "invalid">>;
 
+/** The codes in a redirect's `errors`; anything else (an unknown field or code, `__proto__`) is ignored. */
 export function decodeErrors(text: string | undefined): FormErrors {
   const out: FormErrors = {};
   for (const pair of (text ?? "").split(",").slice(0, 20)) {
     const [field, code] = pair.split(":");
     if (!field || !code) continue;
     if (field !== "rail" && !(FORM_FIELDS as readonly string[]).includes(field)) continue;
-    if (code !== "invalid" && !(code in PAY_ERRORS)) continue;
+    if (code !== "invalid" && !Object.hasOwn(PAY_ERRORS, code)) continue;
     out[field as FormField] = code as PayErrorCode;
   }
   return out;

@@ -1,7 +1,7 @@
 import { isValidPhoneNumber } from "libphonenumber-js/max";
 import { z } from "zod";
 import type { ErrorType } from "@/lib/api/errors";
-import { httpUrlProblem } from "@/lib/api/http-url";
+import { httpUrlProblem, urlCharactersProblem } from "@/lib/api/http-url";
 import { originOfUrl, parseOrigin } from "@/lib/security/origin";
 import { CURRENCIES, isCurrency, type Currency } from "@/lib/money/currencies";
 import { isRail, RAILS, railServes, type Rail } from "@/lib/rails/catalog";
@@ -56,7 +56,16 @@ const lineItem = z.strictObject({
   unitAmount: amount,
   quantity: z.int().min(1).max(10_000),
   description: z.string().max(500).optional(),
-  imageUrl: z.url({ protocol: /^https?$/ }).max(2048).optional(),
+  // Checked before z.url, which would drop a tab or line break without a word.
+  imageUrl: z
+    .string()
+    .max(2048)
+    .superRefine((value, ctx) => {
+      const problem = urlCharactersProblem(value);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    })
+    .pipe(z.url({ protocol: /^https?$/ }))
+    .optional(),
 });
 
 const document = z

@@ -22,24 +22,44 @@ async function main() {
   await bootOrExit();
   const port = env().PORT;
   const hostname = process.env.HOST || "0.0.0.0";
-  const app = next({ dev: false, dir: ROOT, hostname, port });
+  // quiet: an error escaping a page is logged by instrumentation.ts's onRequestError, as JSON
+  // with the request id; Next.js would print it a second time as plain text.
+  const app = next({ dev: false, dir: ROOT, hostname, port, quiet: true });
   const handle = app.getRequestHandler();
   await app.prepare();
   const appDir = path.join(ROOT, "app");
   const routes = await loadApiRoutes(appDir, "api");
   const refusals = new Map(routes.map((r) => [r, methodNotAllowed(r)]));
+  const preflights = new Map(routes.map((r) => [r, r.handlers.OPTIONS ?? allowed(r)]));
 
   const server = http.createServer((req, res) => {
     trustForwarding(req);
     const pathname = (req.url ?? "/").split("?", 1)[0]!;
     const method = req.method ?? "GET";
-    const found = pathname.startsWith("/api/") ? matchRoute(routes, pathname) : null;
-    // Anything else (pages, assets, HEAD and OPTIONS of the API) gets Next.js's answer.
-    if (!found || method === "HEAD" || method === "OPTIONS") {
+    const api = pathname === "/api" || pathname.startsWith("/api/");
+    const found = api ? matchRoute(routes, pathname) : null;
+    if (method === "TRACE") {
+      // fetch's Request, and so Next.js, cannot carry TRACE (it threw, a 500): refused on every path.
+      const allow = found ? Object.keys(found.route.handlers).join(", ") : "GET, HEAD, POST";
+      const err = new ApiError("method_not_allowed", "method_not_allowed", "TRACE is not allowed.", { headers: { Allow: allow } });
+      answerError(res, err, newRequestId(), pathname);
+      return;
+    }
+    // Anything else (pages, assets) gets Next.js's answer.
+    if (api && !found) {
+      // No route, or an escape that does not decode: ours to answer, in the API's format.
+      serveApi(req, res, unroutable(pathname), {}, `${hostname}:${port}`).catch((err) => fail(res, err));
+      return;
+    }
+    if (!found) {
       handle(req, res).catch((err) => fail(res, err));
       return;
     }
-    const handler = found.route.handlers[method] ?? refusals.get(found.route)!;
+    // HEAD is GET without the body (Node.js drops it); OPTIONS says what the route allows.
+    const { handlers } = found.route;
+    const handler =
+      (method === "HEAD" ? handlers.HEAD ?? handlers.GET : method === "OPTIONS" ? preflights.get(found.route) : handlers[method]) ??
+      refusals.get(found.route)!;
     serveApi(req, res, handler, found.params, `${hostname}:${port}`).catch((err) => fail(res, err));
   });
   server.keepAliveTimeout = 65_000;
@@ -63,10 +83,30 @@ function methodNotAllowed(route: ApiRoute): RouteHandler {
   return (req) =>
     runApi(req, async () => {
       const path = new URL(req.url).pathname;
-      throw new ApiError("validation_error", "method_not_allowed", `${req.method} is not allowed on ${path}; use ${allow}.`, {
-        status: 405,
+      throw new ApiError("method_not_allowed", "method_not_allowed", `${req.method} is not allowed on ${path}; use ${allow}.`, {
         headers: { Allow: allow },
       });
+    });
+}
+
+/** OPTIONS of a route without a handler for it: no body, the methods it takes. */
+function allowed(route: ApiRoute): RouteHandler {
+  const allow = ["OPTIONS", ...Object.keys(route.handlers)].join(", ");
+  return async () => new Response(null, { status: 204, headers: { Allow: allow, "Cache-Control": "no-store" } });
+}
+
+/** An API path no route serves: 400 when it does not even decode, else 404. */
+function unroutable(pathname: string): RouteHandler {
+  let decodes = true;
+  try {
+    decodeURIComponent(pathname);
+  } catch {
+    decodes = false;
+  }
+  return (req) =>
+    runApi(req, async () => {
+      if (!decodes) throw new ApiError("validation_error", "invalid_path", "The path has a malformed percent-escape.");
+      throw new ApiError("not_found", "unknown_route", `No API route ${req.method} ${pathname.slice(0, 200)}.`);
     });
 }
 
@@ -95,6 +135,8 @@ async function serveApi(
     if (key === "set-cookie") return;
     out[key] = value;
   });
+  // A preflight answers without runApi; it still carries a Request-Id, as every API answer does.
+  if (!out["request-id"]) out["request-id"] = newRequestId();
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) out["set-cookie"] = cookies;
   const payload = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
@@ -144,9 +186,20 @@ function fail(res: http.ServerResponse, err: unknown) {
   const requestId = newRequestId();
   log.error({ requestId, err }, "request failed");
   if (res.headersSent) return void res.destroy();
-  const apiError = toApiError(err);
-  res.writeHead(apiError.status, { "content-type": "application/json; charset=utf-8", "request-id": requestId });
-  res.end(JSON.stringify(apiError.body(requestId)));
+  answerError(res, toApiError(err), requestId);
+}
+
+/** An error in the API's format, written without a handler (and logged, when `path` is given). */
+function answerError(res: http.ServerResponse, err: ApiError, requestId: string, path?: string) {
+  res.writeHead(err.status, {
+    "content-type": "application/json; charset=utf-8",
+    "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
+    "request-id": requestId,
+    ...err.headers,
+  });
+  res.end(JSON.stringify(err.body(requestId)));
+  if (path !== undefined) log.info({ requestId, method: res.req.method, path, status: err.status }, "request");
 }
 
 main().catch((err) => {

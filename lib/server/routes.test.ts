@@ -24,7 +24,7 @@ describe("API route matching", () => {
     expect(found?.params).toEqual(params);
   });
 
-  it("leaves a malformed escape and paths outside the API to Next.js", () => {
+  it("finds no route for a malformed escape, nor for paths outside the API", () => {
     expect(matchRoute(routes, "/api/v1/checkout/%E0%A4%A")).toBeNull();
     expect(matchRoute(routes, "/api/v1")).toBeNull();
     expect(matchRoute(routes, "/checkout/cs_test_abc")).toBeNull();

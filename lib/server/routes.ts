@@ -11,7 +11,7 @@ export type ApiRoute = {
   handlers: Partial<Record<string, RouteHandler>>;
 };
 
-export const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+export const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 
 /** Every `route.ts` under `dir` (e.g. `app/api/v1`), as the App Router would name its path. */
 export function findRouteFiles(appDir: string, under: string): { file: string; pattern: string }[] {
@@ -71,7 +71,7 @@ export function matchRoute(routes: ApiRoute[], pathname: string): { route: ApiRo
   try {
     parts = pathname.split("/").filter(Boolean).map(decodeURIComponent);
   } catch {
-    return null; // a malformed escape: let Next.js answer it
+    return null; // a malformed escape: the server answers it with a 400
   }
   for (const route of routes) {
     const params: Record<string, string | string[]> = {};
