@@ -19,11 +19,12 @@ type Schema = {
   maxLength?: number;
   $ref?: string;
 };
+type RequestBody = { content: Record<string, { schema: Schema }> };
 type Operation = {
   operationId: string;
   summary: string;
   parameters?: { name: string; in: string; required?: boolean; description?: string; schema?: Schema }[];
-  requestBody?: { content: Record<string, { schema: Schema }> };
+  requestBody?: RequestBody | { $ref: string };
   responses: Record<string, { description?: string; $ref?: string }>;
 };
 
@@ -72,6 +73,8 @@ function Fields({ schema }: { schema: Schema }) {
 export default function DocsPage() {
   const doc = openApiDocument(publicUrl());
   const schemas = doc.components.schemas as Record<string, Schema>;
+  // Request bodies are shared components: a client generator keeps their defaults optional.
+  const bodies = doc.components.requestBodies as Record<string, RequestBody>;
   return (
     <main className="mx-auto max-w-4xl space-y-8 bg-white px-4 py-10">
       <header className="space-y-2">
@@ -83,7 +86,8 @@ export default function DocsPage() {
       </header>
       {Object.entries(doc.paths).map(([path, ops]) =>
         Object.entries(ops as Record<string, Operation>).map(([method, op]) => {
-          const body = op.requestBody?.content["application/json"]?.schema;
+          const requestBody = op.requestBody && "$ref" in op.requestBody ? bodies[op.requestBody.$ref.split("/").pop()!] : op.requestBody;
+          const body = requestBody?.content["application/json"]?.schema;
           const bodySchema = body?.$ref ? schemas[body.$ref.split("/").pop()!] : body;
           return (
             <section key={`${method} ${path}`} id={op.operationId} className="space-y-2 border-t border-slate-200 pt-6">
