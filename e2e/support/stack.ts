@@ -11,6 +11,14 @@ import postgres from "postgres";
 const ROOT = path.resolve(__dirname, "../..");
 const run = promisify(execFile);
 
+/** The node flags `npm start` gives the server (package.json holds them, once). */
+function startFlags(): string[] {
+  const start = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts.start as string;
+  const flags = /\bnode (.*?)lib\/server\/main\.ts/.exec(start)?.[1];
+  if (flags === undefined) throw new Error(`package.json's start script does not run lib/server/main.ts: ${start}`);
+  return flags.split(/\s+/).filter(Boolean);
+}
+
 export type Database = { url: string | undefined; dataDir: string; drop(): Promise<void> };
 
 /** A database no other run shares: a new PostgreSQL database, or a new PGlite folder. */
@@ -92,7 +100,7 @@ export async function startServer(
     // or, for the benchmark's reference, the framework's own `next start` of the same build.
     opts.nextStart
       ? [...(opts.nodeArgs ?? []), path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"]
-      : [...(opts.nodeArgs ?? []), "--import", "tsx", "lib/server/main.ts"],
+      : [...(opts.nodeArgs ?? []), ...startFlags(), "lib/server/main.ts"],
     {
       cwd: ROOT,
       env: {
