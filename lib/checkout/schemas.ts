@@ -202,13 +202,18 @@ export const customerObject = z.object({
   document: z.object({ type: z.string(), number: z.string() }).optional(),
 });
 
+// What each rail produced (SPEC 2.2), returned as `payment.details`.
+const bankAccountDetails = z.object({ bankName: z.string(), accountNumber: z.string(), accountName: z.string(), expiresAt: timestamp });
+const pixDetails = z.object({ brCode: z.string(), expiresAt: timestamp });
+const boletoDetails = z.object({ barcode: z.string(), digitableLine: z.string(), dueDate: z.iso.date() });
+
 /** What the buyer has to do next (the provider's NextAction, lib/providers/types.ts). */
 export const nextActionObject = z.discriminatedUnion("type", [
   z.object({ type: z.literal("three_d_secure"), url: z.string() }),
-  z.object({ type: z.literal("bank_transfer"), bankName: z.string(), accountNumber: z.string(), accountName: z.string(), expiresAt: timestamp }),
+  z.object({ type: z.literal("bank_transfer"), ...bankAccountDetails.shape }),
   z.object({ type: z.literal("ussd"), dialString: z.string(), telUrl: z.string() }),
-  z.object({ type: z.literal("pix"), brCode: z.string(), expiresAt: timestamp }),
-  z.object({ type: z.literal("boleto"), barcode: z.string(), digitableLine: z.string(), dueDate: z.iso.date() }),
+  z.object({ type: z.literal("pix"), ...pixDetails.shape }),
+  z.object({ type: z.literal("boleto"), ...boletoDetails.shape }),
   z.object({ type: z.literal("approve_on_phone"), operator: z.string(), phone: z.string() }),
   z.object({ type: z.literal("await_debit"), bank: z.string() }),
 ]);
@@ -216,16 +221,14 @@ export const nextActionObject = z.discriminatedUnion("type", [
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 true satisfies Same<z.output<typeof nextActionObject>, NextAction>;
 
-// What each rail produced (SPEC 2.2), returned as `payment.details`.
-const bankAccountDetails = z.object({ bankName: z.string(), accountNumber: z.string(), accountName: z.string(), expiresAt: timestamp });
 export const railDetails = {
   card: z.object({ brand: z.string().nullable(), last4: z.string(), expMonth: z.int(), expYear: z.int() }),
   transfer: bankAccountDetails,
   virtual_account: bankAccountDetails,
   ussd: z.object({ bank: z.string(), dialString: z.string() }),
   direct_debit: z.object({ bank: z.string(), accountNumber: z.string().meta({ description: "Masked: the last 4 digits only." }) }),
-  pix: z.object({ brCode: z.string(), expiresAt: timestamp }),
-  boleto: z.object({ barcode: z.string(), digitableLine: z.string(), dueDate: z.iso.date() }),
+  pix: pixDetails,
+  boleto: boletoDetails,
   mobile_money: z.object({ operator: z.string(), phone: z.string() }),
 } satisfies Record<Rail, z.ZodObject>;
 
