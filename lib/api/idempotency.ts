@@ -18,8 +18,15 @@ const LOCK_MS = 60_000;
 
 const KEY_PATTERN = /^[\x20-\x7e]{1,255}$/;
 
-/** The key from the header or the body field; both present and different is a 400. */
-export function pickIdempotencyKey(header: string | null, bodyField: unknown): string | null {
+/**
+ * The key from the Idempotency-Key header or the body field `idempotencyKey`, which it takes
+ * out of `body`: the parameters a repeat is compared by, and validated, are the rest. Both
+ * present and different is a 400.
+ */
+export function takeIdempotencyKey(req: Request, body: Record<string, unknown>): string | null {
+  const header = req.headers.get("idempotency-key");
+  const bodyField = body.idempotencyKey;
+  delete body.idempotencyKey;
   if (bodyField !== undefined && typeof bodyField !== "string") {
     throw validationError("idempotencyKey: must be a string", [
       { path: ["idempotencyKey"], code: "invalid_type", message: "must be a string" },
@@ -152,8 +159,8 @@ export async function respondIdempotently(db: Database, k: KeyedRequest, run: (d
       const r = await run(d);
       result = { status: r.status ?? 200, text: JSON.stringify(r.body), headers: r.headers };
     } catch (thrown) {
-      if (storesNothing(toApiError(thrown))) throw thrown;
       const err = toApiError(thrown);
+      if (storesNothing(err)) throw thrown;
       result = { status: err.status, text: JSON.stringify(err.body(k.requestId)), headers: err.headers };
     }
     await completeIdempotencyKey(d, k.scope, result.status, result.text);

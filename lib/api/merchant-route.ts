@@ -8,7 +8,7 @@ import { getDb } from "@/lib/db";
 import { authenticateKey } from "@/lib/merchants/keys";
 import { ApiError, fromZodError } from "./errors";
 import { jsonResponse, readJsonBody, refuseUnsafeInput, runApi, toApiError, type ApiResult } from "./http";
-import { pickIdempotencyKey, requestHash, respondIdempotently, storesNothing } from "./idempotency";
+import { requestHash, respondIdempotently, storesNothing, takeIdempotencyKey } from "./idempotency";
 
 export type MerchantContext<B, Q> = {
   req: Request;
@@ -69,8 +69,7 @@ export function merchantRoute<B extends Schema = undefined, Q extends Schema = u
       let idemKey: string | null = null;
       if (req.method === "POST") {
         rawBody = await readJsonBody(req);
-        idemKey = pickIdempotencyKey(req.headers.get("idempotency-key"), rawBody.idempotencyKey);
-        delete rawBody.idempotencyKey;
+        idemKey = takeIdempotencyKey(req, rawBody);
       } else if (req.method === "PATCH") {
         // PATCH sets fields to given values: repeating it is harmless, so no idempotency key.
         rawBody = await readJsonBody(req);

@@ -2,7 +2,7 @@ import type { Database } from "@/db/client";
 import { buyerPreflight, buyerRoute } from "@/lib/api/buyer-route";
 import { fromZodError } from "@/lib/api/errors";
 import { readJsonBody } from "@/lib/api/http";
-import { pickIdempotencyKey, requestHash, respondIdempotently, sessionKeyScope } from "@/lib/api/idempotency";
+import { requestHash, respondIdempotently, sessionKeyScope, takeIdempotencyKey } from "@/lib/api/idempotency";
 import { payInput } from "@/lib/checkout/pay-input";
 import { paySession } from "@/lib/checkout/pay-session";
 import { publicPayResult } from "@/lib/checkout/public-view";
@@ -14,8 +14,7 @@ import { serverSecret } from "@/lib/security/secret";
 export const POST = buyerRoute(async ({ req, db, session, requestId, now }) => {
   await limitPaymentAttempt(clientIp(req.headers), session.id);
   const raw = await readJsonBody(req);
-  const key = pickIdempotencyKey(req.headers.get("idempotency-key"), raw.idempotencyKey);
-  delete raw.idempotencyKey;
+  const key = takeIdempotencyKey(req, raw);
   const parsed = payInput.safeParse(raw);
   if (!parsed.success) throw fromZodError(parsed.error, "The payment request is not valid.");
   const pay = async (d: Database) => {
