@@ -12,6 +12,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { createMerchantViaCli, freePort, freshDatabase, startServer, type Database } from "@/e2e/support/stack";
+import { benchDatabase, payBody, runOf, sessionBody, type Run } from "./load";
 import { soak, type SoakResult } from "./soak";
 import { assertChromium, lighthouseMedian, type FailingAudit, type LighthouseResult } from "./lighthouse";
 
@@ -39,37 +40,11 @@ const PRODUCTION_SETTINGS = {
   WEBHOOK_TIMEOUT_MS: "15000",
 };
 
-type Run = {
-  reqPerSec: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
-  total: number;
-  seconds: number;
-  mismatches?: number;
-};
 
 async function cannon(opts: autocannon.Options, seconds = DURATION): Promise<Run> {
-  const r = await autocannon({ connections: CONNECTIONS, pipelining: 1, duration: seconds, ...opts });
-  return {
-    reqPerSec: Math.round(r.requests.average),
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    errors: r.errors + r.timeouts,
-    non2xx: r.non2xx,
-    total: r.requests.total,
-    seconds: r.duration,
-    ...(opts.verifyBody ? { mismatches: r.mismatches } : {}),
-  };
+  return runOf(await autocannon({ connections: CONNECTIONS, pipelining: 1, duration: seconds, ...opts }), !!opts.verifyBody);
 }
 
-const sessionBody = JSON.stringify({
-  amount: 250000,
-  currency: "NGN",
-  description: "Benchmark order",
-  successUrl: "https://shop.example.com/thanks?session={CHECKOUT_SESSION_ID}",
-});
 
 /** Drives one target twice: a warm-up we discard, then the measured run. */
 async function measure(label: string, opts: autocannon.Options): Promise<Run> {
@@ -113,12 +88,6 @@ async function openSessions(url: string, key: string, count: number): Promise<st
   return ids;
 }
 
-// The buyer pays with the sandbox's succeeding test card; an expiry two years out stays valid.
-const payBody = JSON.stringify({
-  rail: "card",
-  card: { number: "4242424242424242", expMonth: 12, expYear: new Date().getFullYear() + 2, cvc: "123" },
-  email: "bench@example.com",
-});
 
 /**
  * The buyer's pay call. A session can be paid once, so every request takes the next session of
@@ -198,10 +167,7 @@ const echoRequests = [{ method: "POST", path: "/api/bench/echo", headers: { "con
 
 async function benchApi(kind: "postgres" | "pglite"): Promise<ApiResults> {
   process.stdout.write(`\nAPI on ${kind} (${CONNECTIONS} connections, ${DURATION} s each, after ${WARMUP} s warm-up)\n`);
-  const previous = process.env.TEST_DATABASE_URL;
-  process.env.TEST_DATABASE_URL = PG_URL;
-  const db = await freshDatabase(kind);
-  process.env.TEST_DATABASE_URL = previous;
+  const db = await benchDatabase(kind, PG_URL);
   try {
     const merchant = await createMerchantViaCli(db, "Bench Shop");
     let results: Record<string, Run> = {};

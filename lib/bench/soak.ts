@@ -3,29 +3,17 @@
 // holds SOAK_SESSIONS sessions, with the server's resident memory at each point.
 import fs from "node:fs";
 import autocannon from "autocannon";
-import { createMerchantViaCli, freshDatabase, startServer } from "@/e2e/support/stack";
+import { createMerchantViaCli, startServer } from "@/e2e/support/stack";
+import { benchDatabase, payBody, runOf, sessionBody, type Run } from "./load";
 
-export type SoakRun = { reqPerSec: number; p99: number; errors: number; non2xx: number; total: number };
 export type SoakResult = {
   sessions: number;
-  empty: { create: SoakRun; mixed: SoakRun; rssMB: number };
-  full: { create: SoakRun; mixed: SoakRun; rssMB: number };
+  empty: { create: Run; mixed: Run; rssMB: number };
+  full: { create: Run; mixed: Run; rssMB: number };
   peakRssMB: number;
   fillSeconds: number;
   createFullVsEmpty: number;
 };
-
-const sessionBody = JSON.stringify({
-  amount: 250000,
-  currency: "NGN",
-  description: "Soak order",
-  successUrl: "https://shop.example.com/thanks?session={CHECKOUT_SESSION_ID}",
-});
-const payBody = JSON.stringify({
-  rail: "card",
-  card: { number: "4242424242424242", expMonth: 12, expYear: new Date().getFullYear() + 2, cvc: "123" },
-  email: "soak@example.com",
-});
 
 /** The server's resident set in MB (the PGlite thread lives in the same process). */
 function rssMB(pid: number): number {
@@ -34,24 +22,11 @@ function rssMB(pid: number): number {
   return Math.round(kb / 1024);
 }
 
-function summary(r: autocannon.Result): SoakRun {
-  return {
-    reqPerSec: Math.round(r.requests.average),
-    p99: r.latency.p99,
-    errors: r.errors + r.timeouts,
-    non2xx: r.non2xx,
-    total: r.requests.total,
-  };
-}
-
 export async function soak(
   kind: "postgres" | "pglite",
   opts: { sessions: number; seconds: number; connections: number; settings: Record<string, string>; pgUrl: string },
 ): Promise<SoakResult> {
-  const previous = process.env.TEST_DATABASE_URL;
-  process.env.TEST_DATABASE_URL = opts.pgUrl;
-  const db = await freshDatabase(kind);
-  process.env.TEST_DATABASE_URL = previous;
+  const db = await benchDatabase(kind, opts.pgUrl);
   const say = (s: string) => process.stdout.write(`  ${s}\n`);
   try {
     const merchant = await createMerchantViaCli(db, "Soak Shop");
@@ -91,8 +66,8 @@ export async function soak(
       const run = (requests: autocannon.Request[], seconds: number) =>
         autocannon({ url: server.url, connections: opts.connections, pipelining: 1, duration: seconds, requests });
       const measure = async (label: string) => {
-        const c = summary(await run([counted], opts.seconds));
-        const m = summary(await run(mixed as autocannon.Request[], opts.seconds));
+        const c = runOf(await run([counted], opts.seconds));
+        const m = runOf(await run(mixed as autocannon.Request[], opts.seconds));
         const rss = rssMB(server.pid);
         say(`${label.padEnd(22)} create ${c.reqPerSec} req/s (p99 ${c.p99} ms)  mixed ${m.reqPerSec} req/s (p99 ${m.p99} ms)  RSS ${rss} MB  sessions ${created}`);
         return { create: c, mixed: m, rssMB: rss };
