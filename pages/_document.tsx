@@ -1,5 +1,5 @@
 import { Head, Html, Main, NextScript, type DocumentProps } from "next/document";
-import { LOCALES } from "@/lib/checkout/schemas";
+import { LOCALES } from "@/lib/i18n/locales";
 
 // The page says its own language (WCAG 3.1.1): every buyer page's props carry its locale.
 export default function BuyerDocument({ __NEXT_DATA__ }: DocumentProps) {

@@ -1,6 +1,6 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, inject, it } from "vitest";
-import { EVENT_TYPES } from "@/lib/checkout/event-types";
+import { EVENT_TYPES } from "@/lib/events/types";
 import { createSessionInput } from "@/lib/checkout/schemas";
 import { client } from "../support/api";
 

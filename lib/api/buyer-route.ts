@@ -4,8 +4,8 @@ import { isSessionId } from "@/lib/checkout/get-session";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { ownOrigins } from "@/lib/env";
-import { ApiError, notFound } from "./errors";
-import { errorResponse, jsonResponse, runApi, toApiError, type ApiResult } from "./http";
+import { ApiError, notFound } from "@/lib/errors";
+import { errorResponse, errorStatus, jsonResponse, runApi, toApiError, type ApiResult } from "./http";
 
 export type BuyerContext = { req: Request; db: Database; session: SessionRow; requestId: string; now: Date };
 
@@ -52,7 +52,7 @@ export function buyerRoute(handler: (ctx: BuyerContext) => Promise<ApiResult | R
         return jsonResponse(requestId, r.status ?? 200, JSON.stringify(r.body), { ...r.headers, ...cors });
       } catch (thrown) {
         const err = toApiError(thrown);
-        if (err.status >= 500) throw thrown;
+        if (errorStatus(err) >= 500) throw thrown;
         const res = errorResponse(requestId, err);
         for (const [k, v] of Object.entries(cors)) res.headers.set(k, v);
         return res;

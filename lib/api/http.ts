@@ -1,6 +1,37 @@
 import { randomBase62 } from "@/lib/ids";
 import { log } from "@/lib/log";
-import { ApiError } from "./errors";
+import { ApiError, type ErrorType } from "@/lib/errors";
+
+/** The HTTP status of each error type; an error may name a more precise one (413, 415, 422). */
+export const ERROR_STATUS = {
+  validation_error: 400,
+  authentication_error: 401,
+  permission_error: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  idempotency_error: 409,
+  invalid_state: 409,
+  rate_limited: 429,
+  provider_error: 502,
+  internal_error: 500,
+} as const satisfies Record<ErrorType, number>;
+
+export function errorStatus(err: ApiError): number {
+  return err.http.status ?? ERROR_STATUS[err.type];
+}
+
+/** The error format of SPEC 2. */
+export function errorBody(err: ApiError, requestId: string) {
+  return {
+    error: {
+      type: err.type,
+      code: err.code,
+      message: err.message,
+      ...(err.issues ? { issues: err.issues } : {}),
+      requestId,
+    },
+  };
+}
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 export const REQUEST_ID_HEADER = "x-kassa-request-id";
@@ -26,7 +57,7 @@ export function jsonResponse(requestId: string, status: number, bodyText: string
 }
 
 export function errorResponse(requestId: string, err: ApiError): Response {
-  return jsonResponse(requestId, err.status, JSON.stringify(err.body(requestId)), err.headers);
+  return jsonResponse(requestId, errorStatus(err), JSON.stringify(errorBody(err, requestId)), err.http.headers);
 }
 
 /** Maps anything thrown to the error format; unknown errors become a 500 with no internals. */
@@ -46,7 +77,7 @@ export async function runApi(req: Request, fn: (requestId: string) => Promise<Re
     res = await fn(requestId);
   } catch (thrown) {
     const err = toApiError(thrown);
-    if (err.status >= 500) log.error({ requestId, err: err.cause ?? err }, "request failed");
+    if (errorStatus(err) >= 500) log.error({ requestId, err: err.cause ?? err }, "request failed");
     res = errorResponse(requestId, err);
   }
   log.info(

@@ -9,8 +9,8 @@ import {
   releaseIdempotencyKey,
   type IdempotencyScope,
 } from "@/db/queries/idempotency";
-import { ApiError, validationError } from "./errors";
-import { errorResponse, jsonResponse, toApiError, type ApiResult } from "./http";
+import { ApiError, validationError } from "@/lib/errors";
+import { errorBody, errorResponse, errorStatus, jsonResponse, toApiError, type ApiResult } from "./http";
 
 export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
 // A request that holds its key longer than this is presumed dead and its key can be retried.
@@ -127,7 +127,7 @@ export function sessionKeyScope(session: { id: string; merchantId: string; livem
  * same key must find gone rather than replayed.
  */
 export function storesNothing(err: ApiError): boolean {
-  return err.type === "validation_error" || err.status >= 500 || err.type === "rate_limited" || err.code === "payment_in_progress";
+  return err.type === "validation_error" || errorStatus(err) >= 500 || err.type === "rate_limited" || err.code === "payment_in_progress";
 }
 
 export type KeyedRequest = {
@@ -161,7 +161,7 @@ export async function respondIdempotently(db: Database, k: KeyedRequest, run: (d
     } catch (thrown) {
       const err = toApiError(thrown);
       if (storesNothing(err)) throw thrown;
-      result = { status: err.status, text: JSON.stringify(err.body(k.requestId)), headers: err.headers };
+      result = { status: errorStatus(err), text: JSON.stringify(errorBody(err, k.requestId)), headers: err.http.headers };
     }
     await completeIdempotencyKey(d, k.scope, result.status, result.text);
     return jsonResponse(k.requestId, result.status, result.text, result.headers);
@@ -171,7 +171,7 @@ export async function respondIdempotently(db: Database, k: KeyedRequest, run: (d
   } catch (thrown) {
     await releaseIdempotencyKey(db, k.scope);
     const err = toApiError(thrown);
-    if (err.status >= 500) throw thrown;
+    if (errorStatus(err) >= 500) throw thrown;
     return errorResponse(k.requestId, err);
   }
 }

@@ -6,7 +6,7 @@ import type { Scope } from "@/db/queries/sessions";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { authenticateKey } from "@/lib/merchants/keys";
-import { ApiError, fromZodError } from "./errors";
+import { ApiError, fromZodError } from "@/lib/errors";
 import { jsonResponse, readJsonBody, refuseUnsafeInput, runApi, toApiError, type ApiResult } from "./http";
 import { requestHash, respondIdempotently, storesNothing, takeIdempotencyKey } from "./idempotency";
 

@@ -1,5 +1,5 @@
 // `npm run bench`: Kassa's API and checkout page, each beside a baseline measured in the
-// same run, then a table of every figure beside its target. Writes bench/results.json.
+// same run, then a table of every figure beside its target. Writes lib/bench/results.json.
 // Options: --duration=SECONDS --warmup=SECONDS --connections=N --only=postgres|pglite|page|soak
 // --soak-sessions=N (default 100000: the soak measures again once the database holds them)
 // --lighthouse-runs=N (default 3, the median run is kept; 0 skips Lighthouse).
@@ -498,9 +498,9 @@ async function main() {
     summary,
   };
   fs.mkdirSync(path.join(ROOT, "bench"), { recursive: true });
-  fs.writeFileSync(path.join(ROOT, "bench/results.json"), JSON.stringify(results, null, 2) + "\n");
+  fs.writeFileSync(path.join(__dirname, "results.json"), JSON.stringify(results, null, 2) + "\n");
   printSummary(summary);
-  process.stdout.write("\nWrote bench/results.json\n");
+  process.stdout.write("\nWrote lib/bench/results.json\n");
 }
 
 main().catch((err) => {

@@ -1,5 +1,5 @@
 import type { Database } from "@/db/client";
-import { invalidState, notFound } from "@/lib/api/errors";
+import { invalidState, notFound } from "@/lib/errors";
 import { providerFor } from "@/lib/providers";
 import { applyNotification } from "./apply-notification";
 import type { Settled } from "./confirm-payment";

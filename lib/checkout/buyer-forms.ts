@@ -1,7 +1,7 @@
 // What the buyer's pages post: each form goes to app/checkout/[id]/<form>/route.ts, which
 // parses it, calls lib/checkout, and answers 303 See Other to the next page. Plain HTML forms,
 // so paying works without JavaScript; the session id in the URL is the buyer's credential.
-import { ApiError, fromZodError } from "@/lib/api/errors";
+import { ApiError, fromZodError } from "@/lib/errors";
 import { ownOrigins } from "@/lib/env";
 import { log } from "@/lib/log";
 import { clientIp } from "@/lib/security/forwarded";

@@ -1,8 +1,8 @@
 import type { Database } from "@/db/client";
 import { listSessionPayments, transitionSession, type Scope } from "@/db/queries/sessions";
-import { invalidState } from "@/lib/api/errors";
+import { invalidState } from "@/lib/errors";
 import { getSession } from "./get-session";
-import { recordEvent } from "./record-event";
+import { recordEvent } from "@/lib/events/record";
 import type { SessionObject } from "./schemas";
 import { sessionToObject } from "./serialize";
 

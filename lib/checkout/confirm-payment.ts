@@ -1,8 +1,8 @@
 import type { Database } from "@/db/client";
 import { cancelOpenPayments, findPaymentById, flagRequiresRefund, transitionPayment, type PaymentRow } from "@/db/queries/payments";
 import { listSessionPayments, lockSession, transitionSession, type SessionRow } from "@/db/queries/sessions";
-import { invalidState, notFound } from "@/lib/api/errors";
-import { recordEvent } from "./record-event";
+import { invalidState, notFound } from "@/lib/errors";
+import { recordEvent } from "@/lib/events/record";
 import { paymentToObject, sessionToObject } from "./serialize";
 
 export type ConfirmPaymentOptions = { paymentId: string; at: Date };

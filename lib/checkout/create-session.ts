@@ -3,10 +3,10 @@ import type { DoneKey } from "@/db/queries/idempotency";
 import { asJsonb } from "@/db/jsonb";
 import type { MerchantRow } from "@/db/queries/merchants";
 import { insertSession, type SessionRow } from "@/db/queries/sessions";
-import { validationError, type ErrorIssue } from "@/lib/api/errors";
+import { validationError, type ErrorIssue } from "@/lib/errors";
 import { sessionId } from "@/lib/ids";
 import { railServes, type Rail } from "@/lib/rails/catalog";
-import { newEvent } from "./record-event";
+import { newEvent } from "@/lib/events/record";
 import type { CreateSessionInput, SessionObject } from "./schemas";
 import { sessionToObject } from "./serialize";
 

@@ -2,7 +2,7 @@ import type { Database } from "@/db/client";
 import { findExpirableSessionIds, findSessionById, listSessionPayments, lockSession, transitionSession, type SessionRow } from "@/db/queries/sessions";
 import { cancelOpenPayments } from "@/db/queries/payments";
 import { log } from "@/lib/log";
-import { recordEvent } from "./record-event";
+import { recordEvent } from "@/lib/events/record";
 import { sessionToObject } from "./serialize";
 
 /**

@@ -1,10 +1,10 @@
 import type { Database } from "@/db/client";
 import { findPaymentById, recordFailedAttempt, transitionPayment } from "@/db/queries/payments";
 import { listSessionPayments, lockSession } from "@/db/queries/sessions";
-import { invalidState, notFound } from "@/lib/api/errors";
+import { invalidState, notFound } from "@/lib/errors";
 import type { Settled } from "./confirm-payment";
 import { MAX_FAILED_ATTEMPTS } from "./pay-session";
-import { recordEvent } from "./record-event";
+import { recordEvent } from "@/lib/events/record";
 import { paymentToObject, sessionToObject } from "./serialize";
 
 export type FailPaymentOptions = { paymentId: string; failureCode: string; failureMessage: string; at: Date };

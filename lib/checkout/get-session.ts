@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import { findSession, findSessionById, listPaymentsOfSessions, listSessionPayments, listSessions, type ListSessionsParams, type Scope, type SessionRow } from "@/db/queries/sessions";
-import { notFound } from "@/lib/api/errors";
+import { notFound } from "@/lib/errors";
 import { looksLikeId } from "@/lib/ids";
 import { expireIfDue } from "./expire-session";
 import type { SessionObject } from "./schemas";

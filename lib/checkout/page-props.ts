@@ -18,7 +18,8 @@ import { framePolicyOf } from "./frame-policy";
 import { loadCheckout, waitingPayment, type Checkout } from "./load-checkout";
 import { decodeErrors, type FormErrors } from "./pay-form";
 import { fillSessionId } from "./redirects";
-import type { Locale, SESSION_STATUSES } from "./schemas";
+import type { Locale } from "@/lib/i18n/locales";
+import type { SESSION_STATUSES } from "./schemas";
 
 type SessionStatus = (typeof SESSION_STATUSES)[number];
 

@@ -1,7 +1,7 @@
 // The page's payment forms: plain HTML fields in, the pay API's input out; and the way
 // errors travel back in the redirect (codes only: nothing the buyer typed, least of all
 // the card number, goes into a URL or back into the HTML).
-import type { ErrorIssue } from "@/lib/api/errors";
+import type { ErrorIssue } from "@/lib/errors";
 import { splitExpiry } from "@/lib/rails/card";
 import { PAY_ERRORS, type PayErrorCode } from "./pay-input";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/errors";
 import { payInput, toRailRequest, type PaySessionFacts } from "./pay-input";
 
 const at = new Date("2026-06-15T12:00:00Z");

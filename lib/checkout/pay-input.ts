@@ -1,8 +1,8 @@
 // The buyer's payment request: its shape (zod, shared by the JSON API, the page's server
 // actions and the OpenAPI document) and the per-rail checks that run before any attempt.
 import { z } from "zod";
-import type { ErrorIssue } from "@/lib/api/errors";
-import { validationError } from "@/lib/api/errors";
+import type { ErrorIssue } from "@/lib/errors";
+import { validationError } from "@/lib/errors";
 import type { RailRequest } from "@/lib/providers/types";
 import { BOLETO_MAX_CENTS } from "@/lib/rails/boleto";
 import { inspectCard, validateCvc, validateExpiry } from "@/lib/rails/card";

@@ -15,7 +15,7 @@ import {
   type PaymentRow,
 } from "@/db/queries/payments";
 import { findSessionById, listSessionPayments, lockSession, transitionSession, type SessionRow } from "@/db/queries/sessions";
-import { ApiError, invalidState, notFound } from "@/lib/api/errors";
+import { ApiError, invalidState, notFound } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { log } from "@/lib/log";
 import { providerFor } from "@/lib/providers";
@@ -27,7 +27,8 @@ import { computeFee, feeRuleFor } from "./fees";
 import { expireIfDue } from "./expire-session";
 import { getSessionForBuyer } from "./get-session";
 import { toRailRequest, type PayInput } from "./pay-input";
-import { recordEvent, type EventType } from "./record-event";
+import { recordEvent } from "@/lib/events/record";
+import type { EventType } from "@/lib/events/types";
 import { checkoutUrl, paymentToObject, sessionToObject } from "./serialize";
 
 /** After this many failed attempts the session is `failed` (SPEC 6). */

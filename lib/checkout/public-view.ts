@@ -5,7 +5,8 @@ import type { MerchantRow } from "@/db/queries/merchants";
 import type { PaymentRow, SessionRow } from "@/db/queries/sessions";
 import { RAILS, type Rail } from "@/lib/rails/catalog";
 import { fillSessionId } from "./redirects";
-import { byRail, LOCALES, nextActionObject, paymentFields, SESSION_STATUSES } from "./schemas";
+import { LOCALES } from "@/lib/i18n/locales";
+import { byRail, nextActionObject, paymentFields, SESSION_STATUSES } from "./schemas";
 import { headlinePayment } from "./serialize";
 
 const rail = z.enum(RAILS as [Rail, ...Rail[]]);

@@ -1,17 +1,16 @@
 import { isValidPhoneNumber } from "libphonenumber-js/max";
 import { z } from "zod";
-import type { ErrorType } from "@/lib/api/errors";
-import { httpUrlProblem, urlCharactersProblem } from "@/lib/api/http-url";
+import { ERROR_TYPES } from "@/lib/errors";
+import { LOCALES } from "@/lib/i18n/locales";
+import { httpUrlProblem, urlCharactersProblem } from "@/lib/security/http-url";
 import { originOfUrl, parseOrigin } from "@/lib/security/origin";
 import { CURRENCIES, isCurrency, type Currency } from "@/lib/money/currencies";
 import { isRail, RAILS, railServes, type Rail } from "@/lib/rails/catalog";
 import { isValidCnpj, isValidCpf } from "@/lib/rails/document";
 import type { NextAction } from "@/lib/providers/types";
-import { EVENT_TYPES, type EventType } from "./event-types";
+import { EVENT_TYPES, type EventType } from "@/lib/events/types";
 
 export const MAX_AMOUNT = 1_000_000_000_000;
-export const LOCALES = ["en", "fr", "pt", "es"] as const;
-export type Locale = (typeof LOCALES)[number];
 export const SESSION_STATUSES = ["open", "pending", "paid", "failed", "expired", "canceled"] as const;
 export const PAYMENT_STATUSES = ["pending", "requires_action", "succeeded", "failed", "canceled"] as const;
 
@@ -322,21 +321,6 @@ export type EventObject = z.infer<typeof eventObject>;
 export const listOf = <T extends z.ZodType>(item: T) =>
   z.object({ object: z.literal("list"), data: z.array(item), hasMore: z.boolean() });
 
-/** The error types of SPEC 2; every type the API answers with must be among them. */
-export const ERROR_TYPES = [
-  "validation_error",
-  "authentication_error",
-  "permission_error",
-  "not_found",
-  "method_not_allowed",
-  "idempotency_error",
-  "invalid_state",
-  "rate_limited",
-  "provider_error",
-  "internal_error",
-] as const;
-
-true satisfies ErrorType extends (typeof ERROR_TYPES)[number] ? true : false;
 
 export const errorObject = z.object({
   error: z.object({

@@ -1,7 +1,6 @@
 import type { PaymentRow, SessionRow } from "@/db/queries/sessions";
-import type { EventRow } from "@/db/queries/events";
 import { publicUrl } from "@/lib/env";
-import type { EventObject, PaymentObject, SessionObject } from "./schemas";
+import type { PaymentObject, SessionObject } from "./schemas";
 
 const iso = (d: Date) => d.toISOString();
 const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
@@ -69,15 +68,4 @@ export function sessionToObject(s: SessionRow, payments: PaymentRow[] = [], with
     payment: payment ? paymentToObject(payment) : null,
     ...(withPayments ? { payments: payments.map(paymentToObject) } : {}),
   };
-}
-
-export function eventToObject(e: EventRow): EventObject {
-  return {
-    id: e.id,
-    object: "event",
-    type: e.type,
-    livemode: e.livemode,
-    createdAt: iso(e.createdAt),
-    data: e.data,
-  } as EventObject;
 }

@@ -1,5 +1,5 @@
 import type { Database } from "@/db/client";
-import { invalidState, notFound } from "@/lib/api/errors";
+import { invalidState, notFound } from "@/lib/errors";
 import type { Settled } from "./confirm-payment";
 import { loadCheckout, waitingPayment } from "./load-checkout";
 import { ASYNC_FAILURE } from "@/lib/providers/sandbox";

@@ -1,7 +1,7 @@
 import type { Database } from "@/db/client";
 import { findPayment } from "@/db/queries/payments";
 import type { Scope } from "@/db/queries/sessions";
-import { notFound } from "@/lib/api/errors";
+import { notFound } from "@/lib/errors";
 import { looksLikeId } from "@/lib/ids";
 import { sandboxProvider } from "@/lib/providers/sandbox";
 import { applyNotification } from "./apply-notification";

@@ -1,4 +1,4 @@
-import type { Locale } from "@/lib/checkout/schemas";
+import type { Locale } from "./locales";
 
 const en = {
   pageTitle: "Checkout",

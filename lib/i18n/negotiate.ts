@@ -1,4 +1,4 @@
-import { LOCALES, type Locale } from "@/lib/checkout/schemas";
+import { LOCALES, type Locale } from "./locales";
 
 /** The session's locale, or for "auto" the best match in Accept-Language, else English. */
 export function resolveLocale(sessionLocale: string, acceptLanguage: string | null): Locale {

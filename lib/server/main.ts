@@ -6,9 +6,9 @@
 import http from "node:http";
 import path from "node:path";
 import next from "next";
-import { ApiError } from "@/lib/api/errors";
-import { MAX_BODY_BYTES, newRequestId, runApi, toApiError } from "@/lib/api/http";
-import { bootOrExit } from "@/lib/boot-or-exit";
+import { ApiError } from "@/lib/errors";
+import { errorBody, errorStatus, MAX_BODY_BYTES, newRequestId, runApi, toApiError } from "@/lib/api/http";
+import { bootOrExit } from "@/lib/boot/or-exit";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { trustForwarding } from "./forwarded";
@@ -191,15 +191,15 @@ function fail(res: http.ServerResponse, err: unknown) {
 
 /** An error in the API's format, written without a handler (and logged, when `path` is given). */
 function answerError(res: http.ServerResponse, err: ApiError, requestId: string, path?: string) {
-  res.writeHead(err.status, {
+  res.writeHead(errorStatus(err), {
     "content-type": "application/json; charset=utf-8",
     "cache-control": "no-store",
     "x-content-type-options": "nosniff",
     "request-id": requestId,
-    ...err.headers,
+    ...err.http.headers,
   });
-  res.end(JSON.stringify(err.body(requestId)));
-  if (path !== undefined) log.info({ requestId, method: res.req.method, path, status: err.status }, "request");
+  res.end(JSON.stringify(errorBody(err, requestId)));
+  if (path !== undefined) log.info({ requestId, method: res.req.method, path, status: errorStatus(err) }, "request");
 }
 
 main().catch((err) => {

@@ -3,7 +3,7 @@ import { withTransaction, type Database } from "@/db/client";
 import { lockMerchant } from "@/db/queries/merchants";
 import { countEndpoints, insertEndpoint } from "@/db/queries/webhooks";
 import type { Scope } from "@/db/queries/sessions";
-import { validationError } from "@/lib/api/errors";
+import { validationError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { assertEndpointUrlAllowed } from "./endpoint-url";
 import { MAX_ENDPOINTS, type CreateEndpointInput } from "./schemas";

@@ -1,7 +1,7 @@
 import type { Database } from "@/db/client";
 import type { Scope } from "@/db/queries/sessions";
 import { failIdleDeliveries, updateEndpoint } from "@/db/queries/webhooks";
-import { notFound } from "@/lib/api/errors";
+import { notFound } from "@/lib/errors";
 import { looksLikeId, newId } from "@/lib/ids";
 
 /**

@@ -11,7 +11,7 @@ import {
   type DeliveryStatus,
   type EndpointRow,
 } from "@/db/queries/webhooks";
-import { eventToObject } from "@/lib/checkout/serialize";
+import { eventToObject } from "@/lib/events/serialize";
 import { now } from "@/lib/clock";
 import { newId } from "@/lib/ids";
 import { parseRetryAfter, retryDelayMs } from "./schedule";

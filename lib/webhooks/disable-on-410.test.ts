@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { claimDueDeliveries, findEndpointsByIds, findEventsByIds, listAttempts } from "@/db/queries/webhooks";
 import { webhookDeliveries } from "@/db/schema";
-import { recordEvent } from "@/lib/checkout/record-event";
+import { recordEvent } from "@/lib/events/record";
 import { createMerchant } from "@/lib/merchants/create-merchant";
 import { freshDatabase, type Database as TestDatabase } from "@/e2e/support/stack";
 import { createEndpoint } from "./create-endpoint";

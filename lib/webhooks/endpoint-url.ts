@@ -1,4 +1,4 @@
-import { validationError } from "@/lib/api/errors";
+import { validationError } from "@/lib/errors";
 import { webhookPrivateTargets } from "@/lib/env";
 import { checkDestination, type Lookup } from "./ssrf";
 

@@ -2,7 +2,7 @@ import type { Database } from "@/db/client";
 import type { PageParams } from "@/db/queries/pagination";
 import type { Scope } from "@/db/queries/sessions";
 import { findEndpoint, listEndpoints, type EndpointRow, type EndpointStatus } from "@/db/queries/webhooks";
-import { notFound } from "@/lib/api/errors";
+import { notFound } from "@/lib/errors";
 import { looksLikeId } from "@/lib/ids";
 import type { EndpointObject } from "./schemas";
 import { endpointToObject } from "./serialize";

@@ -2,7 +2,7 @@ import type { Database } from "@/db/client";
 import type { PageParams } from "@/db/queries/pagination";
 import type { Scope } from "@/db/queries/sessions";
 import { listAttempts, listDeliveries, type DeliveryStatus } from "@/db/queries/webhooks";
-import { notFound } from "@/lib/api/errors";
+import { notFound } from "@/lib/errors";
 import { requireEndpoint } from "./endpoints";
 import { deliveryToObject } from "./serialize";
 

@@ -2,7 +2,7 @@ import type { Database } from "@/db/client";
 import { findEvent } from "@/db/queries/events";
 import type { Scope } from "@/db/queries/sessions";
 import { findSubscribedEndpoints, insertDeliveries } from "@/db/queries/webhooks";
-import { invalidState, notFound } from "@/lib/api/errors";
+import { invalidState, notFound } from "@/lib/errors";
 import { looksLikeId } from "@/lib/ids";
 import { newDelivery } from "./enqueue";
 import { requireEndpoint } from "./endpoints";

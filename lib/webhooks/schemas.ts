@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { httpUrlProblem } from "@/lib/api/http-url";
-import { EVENT_TYPES } from "@/lib/checkout/record-event";
+import { httpUrlProblem } from "@/lib/security/http-url";
+import { EVENT_TYPES } from "@/lib/events/types";
 
 export const ENDPOINT_STATUSES = ["enabled", "disabled"] as const;
 export const DELIVERY_STATUSES = ["pending", "succeeded", "failed"] as const;

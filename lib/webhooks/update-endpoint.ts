@@ -1,7 +1,7 @@
 import type { Database } from "@/db/client";
 import type { Scope } from "@/db/queries/sessions";
 import { failIdleDeliveries, updateEndpoint, type EndpointChanges } from "@/db/queries/webhooks";
-import { notFound } from "@/lib/api/errors";
+import { notFound } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { assertEndpointUrlAllowed } from "./endpoint-url";
 import { requireEndpoint } from "./endpoints";

@@ -2,7 +2,7 @@
 // that run them apart (set WEBHOOK_WORKER=0 on the web instances then). Any number may run
 // against one PostgreSQL database; an embedded database belongs to one process only.
 import { openDatabase } from "@/db/client";
-import { sweepOnce } from "@/lib/bootstrap";
+import { sweepOnce } from "@/lib/boot/boot";
 import { claimDataDir, dataDir, dataDirHolder } from "@/lib/db";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";

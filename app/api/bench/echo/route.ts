@@ -1,4 +1,4 @@
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/errors";
 import { runApi } from "@/lib/api/http";
 import { env } from "@/lib/env";
 

@@ -1,4 +1,4 @@
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/errors";
 import { runApi } from "@/lib/api/http";
 
 // Any other /api/v1 path: a 404 in the API's error format rather than an HTML page.

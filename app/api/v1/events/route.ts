@@ -1,6 +1,6 @@
-import { notFound } from "@/lib/api/errors";
+import { notFound } from "@/lib/errors";
 import { merchantRoute } from "@/lib/api/merchant-route";
-import { listEventObjects } from "@/lib/checkout/events";
+import { listEventObjects } from "@/lib/events/read";
 import { listEventsQuery } from "@/lib/checkout/schemas";
 
 // GET /api/v1/events – list events, newest first

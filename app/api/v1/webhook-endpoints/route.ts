@@ -1,4 +1,4 @@
-import { notFound } from "@/lib/api/errors";
+import { notFound } from "@/lib/errors";
 import { merchantRoute } from "@/lib/api/merchant-route";
 import { createEndpoint } from "@/lib/webhooks/create-endpoint";
 import { listEndpointObjects } from "@/lib/webhooks/endpoints";

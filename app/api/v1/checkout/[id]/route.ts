@@ -1,5 +1,5 @@
 import { buyerPreflight, buyerRoute } from "@/lib/api/buyer-route";
-import { notFound } from "@/lib/api/errors";
+import { notFound } from "@/lib/errors";
 import { loadCheckout } from "@/lib/checkout/load-checkout";
 import { publicSession } from "@/lib/checkout/public-view";
 

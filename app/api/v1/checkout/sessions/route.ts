@@ -1,5 +1,5 @@
 import { KEY_TAKEN, merchantRoute } from "@/lib/api/merchant-route";
-import { notFound } from "@/lib/api/errors";
+import { notFound } from "@/lib/errors";
 import { createSession } from "@/lib/checkout/create-session";
 import { listSessionObjects } from "@/lib/checkout/get-session";
 import { createSessionInput, listSessionsQuery } from "@/lib/checkout/schemas";

@@ -1,5 +1,5 @@
 import { merchantRoute } from "@/lib/api/merchant-route";
-import { getEvent } from "@/lib/checkout/events";
+import { getEvent } from "@/lib/events/read";
 
 // GET /api/v1/events/{id} – retrieve an event
 export const GET = merchantRoute({}, async ({ db, scope, params }) => ({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/errors";
 import { merchantRoute } from "@/lib/api/merchant-route";
 import { advanceClock, now } from "@/lib/clock";
 import { env } from "@/lib/env";

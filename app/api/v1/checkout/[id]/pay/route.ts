@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import { buyerPreflight, buyerRoute } from "@/lib/api/buyer-route";
-import { fromZodError } from "@/lib/api/errors";
+import { fromZodError } from "@/lib/errors";
 import { readJsonBody } from "@/lib/api/http";
 import { requestHash, respondIdempotently, sessionKeyScope, takeIdempotencyKey } from "@/lib/api/idempotency";
 import { payInput } from "@/lib/checkout/pay-input";

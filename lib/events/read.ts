@@ -2,10 +2,9 @@ import type { Database } from "@/db/client";
 import { findEvent, listEvents } from "@/db/queries/events";
 import type { PageParams } from "@/db/queries/pagination";
 import type { Scope } from "@/db/queries/sessions";
-import { notFound } from "@/lib/api/errors";
+import { notFound } from "@/lib/errors";
 import { looksLikeId } from "@/lib/ids";
-import type { EventObject } from "./schemas";
-import { eventToObject } from "./serialize";
+import { eventToObject, type EventObject } from "./serialize";
 
 export async function getEvent(db: Database, scope: Scope, id: string): Promise<EventObject> {
   const row = looksLikeId(id, "evt_") ? await findEvent(db, scope, id) : null;

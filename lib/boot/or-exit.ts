@@ -4,7 +4,7 @@
  */
 export async function bootOrExit(): Promise<void> {
   try {
-    const { bootServer } = await import("@/lib/bootstrap");
+    const { bootServer } = await import("./boot");
     await bootServer();
   } catch (err) {
     process.stderr.write(`\nKassa cannot start: ${err instanceof Error ? err.message : String(err)}\n\n`);

@@ -1,7 +1,7 @@
 // Webhook delivery throughput: queue N events, start one worker, count events per second
 // until a receiver in another process has verified them all.
-//   node --import tsx lib/webhooks/bench.ts                      (in-memory PGlite)
-//   DATABASE_URL=postgres://… node --import tsx lib/webhooks/bench.ts
+//   node --import tsx lib/bench/webhooks.ts                      (in-memory PGlite)
+//   DATABASE_URL=postgres://… node --import tsx lib/bench/webhooks.ts
 // BENCH_EVENTS (default 2000) and WEBHOOK_CONCURRENCY (default 16) change the run.
 import { spawn } from "node:child_process";
 import readline from "node:readline";
@@ -9,10 +9,10 @@ import { count, eq } from "drizzle-orm";
 import pino from "pino";
 import { openDatabase } from "@/db/client";
 import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
-import { recordEvent } from "@/lib/checkout/record-event";
+import { recordEvent } from "@/lib/events/record";
 import { createMerchant } from "@/lib/merchants/create-merchant";
-import { createEndpoint } from "./create-endpoint";
-import { startWebhookWorker } from "./worker";
+import { createEndpoint } from "@/lib/webhooks/create-endpoint";
+import { startWebhookWorker } from "@/lib/webhooks/worker";
 
 const RECEIVER = `
 const http = require("node:http");

@@ -1,57 +1,50 @@
+// The one error Kassa's operations throw, with the closed set of types of SPEC 2. Both the
+// domain (lib/checkout, lib/webhooks, …) and the HTTP layer (lib/api) import it; which HTTP
+// status a type answers with is the HTTP layer's business (lib/api/http.ts, ERROR_STATUS).
 import type { z } from "zod";
 
-export const ERROR_STATUS = {
-  validation_error: 400,
-  authentication_error: 401,
-  permission_error: 403,
-  not_found: 404,
-  method_not_allowed: 405,
-  idempotency_error: 409,
-  invalid_state: 409,
-  rate_limited: 429,
-  provider_error: 502,
-  internal_error: 500,
-} as const;
+/** The error types of SPEC 2; every type the API answers with is among them. */
+export const ERROR_TYPES = [
+  "validation_error",
+  "authentication_error",
+  "permission_error",
+  "not_found",
+  "method_not_allowed",
+  "idempotency_error",
+  "invalid_state",
+  "rate_limited",
+  "provider_error",
+  "internal_error",
+] as const;
 
-export type ErrorType = keyof typeof ERROR_STATUS;
+export type ErrorType = (typeof ERROR_TYPES)[number];
 
 export type ErrorIssue = { path: (string | number)[]; code: string; message: string };
 
+/** What an HTTP answer needs beyond the type: a more precise status (413, 415, 422), headers such as Retry-After. */
+export type HttpHints = { status?: number; headers?: Record<string, string> };
+
 /**
- * The one error the API answers with. `message` is shown to the merchant; anything
- * internal goes to the log through `cause`, never into the response.
+ * `message` is shown to the merchant; anything internal goes to the log through `cause`,
+ * never into the response.
  */
 export class ApiError extends Error {
   readonly type: ErrorType;
   readonly code: string;
-  readonly status: number;
   readonly issues?: ErrorIssue[];
-  readonly headers?: Record<string, string>;
+  readonly http: HttpHints;
 
   constructor(
     type: ErrorType,
     code: string,
     message: string,
-    opts: { status?: number; issues?: ErrorIssue[]; headers?: Record<string, string>; cause?: unknown } = {},
+    opts: HttpHints & { issues?: ErrorIssue[]; cause?: unknown } = {},
   ) {
     super(message, { cause: opts.cause });
     this.type = type;
     this.code = code;
-    this.status = opts.status ?? ERROR_STATUS[type];
     this.issues = opts.issues;
-    this.headers = opts.headers;
-  }
-
-  body(requestId: string) {
-    return {
-      error: {
-        type: this.type,
-        code: this.code,
-        message: this.message,
-        ...(this.issues ? { issues: this.issues } : {}),
-        requestId,
-      },
-    };
+    this.http = { status: opts.status, headers: opts.headers };
   }
 }
 

@@ -1,9 +1,7 @@
 import type { Database } from "@/db/client";
 import { insertEvent, type EventRow, type NewEvent } from "@/db/queries/events";
 import { newId } from "@/lib/ids";
-import type { EventType } from "./event-types";
-
-export { EVENT_TYPES, type EventType } from "./event-types";
+import type { EventType } from "./types";
 
 export type RecordEventOptions = {
   merchantId: string;
