@@ -14,10 +14,13 @@ export const LAYERS: string[][] = [
   ["lib/api"],
   ["lib/checkout", "lib/webhooks"],
   ["lib/providers", "lib/events", "lib/merchants"],
-  ["lib/rails"],
-  ["lib/money", "lib/i18n", "lib/security"],
-  ["lib/db", "lib/clock", "lib/log"],
+  ["lib/security"],
+  ["lib/db"],
+  // The tables type their JSON and array columns with the shapes the rails produce.
   ["db"],
+  ["lib/rails"],
+  ["lib/money", "lib/i18n"],
+  ["lib/clock", "lib/log"],
   ["lib/env", "lib/ids", "lib/errors"],
 ];
 
