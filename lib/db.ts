@@ -2,28 +2,29 @@ import fs from "node:fs";
 import path from "node:path";
 import { openDatabase, type Database, type DatabaseHandle } from "@/db/client";
 import { env } from "@/lib/env";
+import { processState } from "@/lib/process-state";
 
-const g = globalThis as unknown as { __kassaDb?: Promise<DatabaseHandle> };
+const db = processState<Promise<DatabaseHandle>>("db");
 
 export function dataDir(): string {
   return path.resolve(/*turbopackIgnore: true*/ env().KASSA_DATA_DIR ?? ".data");
 }
 
 /**
- * The process's database, opened and migrated once. Kept on globalThis because Next.js
- * bundles the proxy, route handlers and instrumentation separately: they must share one
+ * The process's database, opened and migrated once. It is process state (lib/process-state.ts):
+ * the proxy, the route handlers and instrumentation are bundled apart and must share one
  * PGlite, which cannot be opened twice.
  */
 export function databaseHandle(): Promise<DatabaseHandle> {
-  g.__kassaDb ??= (async () => {
+  db.value ??= (async () => {
     const url = env().DATABASE_URL;
     if (!url) claimDataDir(dataDir());
     return openDatabase({ url, dataDir: dataDir() });
   })().catch((err) => {
-    g.__kassaDb = undefined;
+    db.value = undefined;
     throw err;
   });
-  return g.__kassaDb;
+  return db.value;
 }
 
 export async function getDb(): Promise<Database> {

@@ -1,75 +1,66 @@
 import { z } from "zod";
 
-const optionalString = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
+// An empty variable is an unset one: `PORT= npm start` means the default, not port 0.
+const unset = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema);
+const optionalString = unset(z.string().optional());
+const HOSTNAME = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 
 const schema = z.object({
-  PORT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(65535).default(3000)),
-  PUBLIC_URL: z.preprocess(
-    (v) => (v === "" ? undefined : v),
+  // The address to listen on: an IP address or a host name, never a URL or a port.
+  HOST: unset(
     z
+      .union([z.ipv4(), z.ipv6(), z.string().regex(HOSTNAME)], { error: "must be an IP address or a host name such as 127.0.0.1 or ::" })
+      .default("0.0.0.0"),
+  ),
+  PORT: unset(z.coerce.number().int().min(1).max(65535).default(3000)),
+  PUBLIC_URL: unset(z
       .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL such as https://pay.example.com" })
       .optional(),
   ),
-  DATABASE_URL: z.preprocess(
-    (v) => (v === "" ? undefined : v),
-    z
+  DATABASE_URL: unset(z
       .string()
       .regex(/^(postgres(ql)?:\/\/|memory:\/\/$)/, "must be postgres://… or memory://")
       .optional(),
   ),
   KASSA_DATA_DIR: optionalString,
   // Keys the card fingerprint HMAC. Required once several instances share a database.
-  KASSA_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(32, "must be at least 32 characters").optional()),
-  LOG_LEVEL: z.preprocess(
-    (v) => (v === "" ? undefined : v),
-    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  KASSA_SECRET: unset(z.string().min(32, "must be at least 32 characters").optional()),
+  LOG_LEVEL: unset(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ),
-  EXPIRY_SWEEP_INTERVAL_MS: z.preprocess(
-    (v) => (v === "" ? undefined : v),
-    z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  EXPIRY_SWEEP_INTERVAL_MS: unset(z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   ),
   // Multiplies the webhook retry schedule: 0.001 turns the 5 s first retry into 5 ms (tests).
-  WEBHOOK_TIME_SCALE: z.preprocess(
-    (v) => (v === "" ? undefined : v),
-    z.coerce.number().positive("must be a positive number such as 1 or 0.001").max(1).default(1),
+  WEBHOOK_TIME_SCALE: unset(z.coerce.number().positive("must be a positive number such as 1 or 0.001").max(1).default(1),
   ),
   // How often an idle webhook worker looks for due deliveries.
-  WEBHOOK_POLL_INTERVAL_MS: z.preprocess(
-    (v) => (v === "" ? undefined : v),
-    z.coerce.number().int().min(10).max(60_000).default(1000),
+  WEBHOOK_POLL_INTERVAL_MS: unset(z.coerce.number().int().min(10).max(60_000).default(1000),
   ),
   // Whole-request limit for one delivery: DNS, connect, response and the body we keep.
-  WEBHOOK_TIMEOUT_MS: z.preprocess(
-    (v) => (v === "" ? undefined : v),
-    z.coerce.number().int().min(100).max(60_000).default(15_000),
+  WEBHOOK_TIMEOUT_MS: unset(z.coerce.number().int().min(100).max(60_000).default(15_000),
   ),
   // Deliveries one process sends at once.
-  WEBHOOK_CONCURRENCY: z.preprocess(
-    (v) => (v === "" ? undefined : v),
-    z.coerce.number().int().min(1).max(256).default(16),
+  WEBHOOK_CONCURRENCY: unset(z.coerce.number().int().min(1).max(256).default(16),
   ),
   // 0 keeps this server from delivering webhooks (when `npm run worker` runs elsewhere).
-  WEBHOOK_WORKER: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["0", "1"]).default("1")),
+  WEBHOOK_WORKER: unset(z.enum(["0", "1"]).default("1")),
   // Shared store for rate limits across instances; memory (per process) when unset.
-  REDIS_URL: z.preprocess(
-    (v) => (v === "" ? undefined : v),
-    z.string().regex(/^rediss?:\/\//, "must be redis://… or rediss://…").optional(),
+  REDIS_URL: unset(z.string().regex(/^rediss?:\/\//, "must be redis://… or rediss://…").optional(),
   ),
   // Namespace for Kassa's keys in a Redis shared with other software (or other installs).
-  REDIS_KEY_PREFIX: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^[\w:.-]{1,64}$/).default("kassa")),
+  REDIS_KEY_PREFIX: unset(z.string().regex(/^[\w:.-]{1,64}$/).default("kassa")),
   // Payment attempts allowed per client IP and per checkout session in RATE_LIMIT_WINDOW_S.
-  RATE_LIMIT_PAY_PER_IP: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).default(30)),
-  RATE_LIMIT_PAY_PER_SESSION: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).default(10)),
-  RATE_LIMIT_WINDOW_S: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(86_400).default(60)),
+  RATE_LIMIT_PAY_PER_IP: unset(z.coerce.number().int().min(1).default(30)),
+  RATE_LIMIT_PAY_PER_SESSION: unset(z.coerce.number().int().min(1).default(10)),
+  RATE_LIMIT_WINDOW_S: unset(z.coerce.number().int().min(1).max(86_400).default(60)),
   // Proxies in front of this server whose X-Forwarded-* headers are believed (SPEC 6); 0: the socket is the client.
-  TRUST_PROXY: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(16).default(0)),
+  TRUST_PROXY: unset(z.coerce.number().int().min(0).max(16).default(0)),
   // Whether test-mode webhook endpoints may target loopback and private addresses (SPEC 6);
   // unset: `test` on the embedded database (one developer's machine), `never` on PostgreSQL.
-  WEBHOOK_PRIVATE_TARGETS: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["test", "never"]).optional()),
+  WEBHOOK_PRIVATE_TARGETS: unset(z.enum(["test", "never"]).optional()),
   // Lets tests move the server's clock through POST /api/v1/test/clock. Never set in production.
-  KASSA_TEST_CLOCK: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["0", "1"]).default("0")),
+  KASSA_TEST_CLOCK: unset(z.enum(["0", "1"]).default("0")),
   // Turns on the benchmark's reference routes (a trivial echo handler and a blank page).
-  KASSA_BENCH: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["0", "1"]).default("0")),
+  KASSA_BENCH: unset(z.enum(["0", "1"]).default("0")),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -78,14 +69,16 @@ let cached: Env | undefined;
 
 /** The validated environment; throws one message listing every wrong variable. */
 export function env(): Env {
-  if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
+  return (cached ??= parseEnv(process.env));
+}
+
+export function parseEnv(vars: Record<string, string | undefined>): Env {
+  const parsed = schema.safeParse(vars);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
-  cached = parsed.data;
-  return cached;
+  return parsed.data;
 }
 
 export function publicUrl(): string {

@@ -21,7 +21,7 @@ export const LAYERS: string[][] = [
   ["lib/rails"],
   ["lib/money", "lib/i18n"],
   ["lib/clock", "lib/log"],
-  ["lib/env", "lib/ids", "lib/errors"],
+  ["lib/env", "lib/ids", "lib/errors", "lib/process-state"],
 ];
 
 /** Outside the stack: what a unit may import beyond it, and why. */

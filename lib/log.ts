@@ -1,7 +1,8 @@
 import pino from "pino";
 import { env } from "@/lib/env";
+import { processState } from "@/lib/process-state";
 
-const g = globalThis as unknown as { __kassaLog?: pino.Logger };
+const logger = processState<pino.Logger>("log");
 
 /**
  * A failed query carries its parameters, in the message (drizzle) and in fields (PGlite):
@@ -23,8 +24,8 @@ export function scrubError(err: unknown, depth = 0): unknown {
 
 // Structured JSON; the redact list is a second line of defence: no code path logs these.
 export const log: pino.Logger =
-  g.__kassaLog ??
-  (g.__kassaLog = pino({
+  logger.value ??
+  (logger.value = pino({
     level: env().LOG_LEVEL,
     base: { app: "kassa" },
     redact: {

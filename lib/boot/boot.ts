@@ -13,6 +13,7 @@ import { listenForKeyChanges } from "@/lib/merchants/keys";
 import { warmRateLimits } from "@/lib/security/rate-limit";
 import { serverSecret } from "@/lib/security/secret";
 import { startWebhookWorker, webhookWorkerSettings } from "@/lib/webhooks/worker";
+import { processState } from "@/lib/process-state";
 
 /** First start on an empty database: a demo merchant, its test key printed once. */
 export async function ensureDemoMerchant(db: Database): Promise<void> {
@@ -91,12 +92,12 @@ function startServerWebhookWorker(): void {
   );
 }
 
-const booted = globalThis as unknown as { __kassaBooted?: Promise<void> };
+const booted = processState<Promise<void>>("booted");
 
 /** Once per process, whoever asks first (lib/server/main.ts, or instrumentation.ts under `next start`). */
 export function bootServer(): Promise<void> {
-  booted.__kassaBooted ??= boot();
-  return booted.__kassaBooted;
+  booted.value ??= boot();
+  return booted.value;
 }
 
 async function boot(): Promise<void> {

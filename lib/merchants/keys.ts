@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Database, DatabaseHandle } from "@/db/client";
 import { findActiveKeyByHash, findKeysByIdOrPrefix, insertApiKey, KEYS_CHANGED_CHANNEL, revokeApiKey, type MerchantRow } from "@/db/queries/api-keys";
 import { newId, randomBase62 } from "@/lib/ids";
+import { processState } from "@/lib/process-state";
 
 const KEY_PATTERN = /^sk_(test|live)_[0-9A-Za-z]{32}$/;
 const DISPLAY_PREFIX_LENGTH = 14; // "sk_test_" + 6 characters: enough to tell keys apart
@@ -29,8 +30,8 @@ export type Authenticated = { merchant: MerchantRow; livemode: boolean; keyId: s
 const CACHE_TTL_MS = 60_000;
 const CACHE_MAX = 10_000;
 type KeyCache = { on: boolean; entries: Map<string, { value: Authenticated; until: number }> };
-const g = globalThis as unknown as { __kassaKeyCache?: KeyCache };
-const keyCache = (): KeyCache => (g.__kassaKeyCache ??= { on: false, entries: new Map() });
+const keyCacheSlot = processState<KeyCache>("keyCache");
+const keyCache = (): KeyCache => (keyCacheSlot.value ??= { on: false, entries: new Map() });
 
 /** Starts remembering keys, once this process hears every revocation. */
 export async function listenForKeyChanges(handle: Pick<DatabaseHandle, "listen">): Promise<void> {

@@ -1,6 +1,7 @@
 import net from "node:net";
 import { env } from "@/lib/env";
 import { isCleanHost } from "./origin";
+import { processState } from "@/lib/process-state";
 
 /**
  * Who the client is, and what address it asked for, as far as this server can know (SPEC 6).
@@ -66,11 +67,11 @@ export function resolveForwarded(headers: HeaderBag, socketAddress: string | und
   };
 }
 
-const g = globalThis as unknown as { __kassaForwarding?: boolean };
+const forwarding = processState<boolean>("forwarding");
 
 /** Called by the production server, which resolves every request before any route sees it. */
 export function markForwardingResolved(): void {
-  g.__kassaForwarding = true;
+  forwarding.value = true;
 }
 
 /**
@@ -80,6 +81,6 @@ export function markForwardingResolved(): void {
  * with no proxy trusted every client shares one key, so that none can pick its own.
  */
 export function clientIp(headers: Headers): string {
-  if (g.__kassaForwarding) return headers.get(CLIENT_IP_HEADER) ?? "unknown";
+  if (forwarding.value) return headers.get(CLIENT_IP_HEADER) ?? "unknown";
   return resolveForwarded({ "x-forwarded-for": headers.get("x-forwarded-for") ?? undefined }, undefined, env().TRUST_PROXY).ip ?? "unknown";
 }

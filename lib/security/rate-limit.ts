@@ -3,9 +3,10 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 import { ApiError } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { processState } from "@/lib/process-state";
 
 type Limiters = { ip: RateLimiterAbstract; session: RateLimiterAbstract };
-const g = globalThis as unknown as { __kassaLimiters?: Limiters };
+const limiterSlot = processState<Limiters>("limiters");
 
 function make(prefix: string, points: number): RateLimiterAbstract {
   const { REDIS_URL, REDIS_KEY_PREFIX, RATE_LIMIT_WINDOW_S: duration } = env();
@@ -26,11 +27,11 @@ function sharedRedis(url: string): Redis {
 }
 
 function limiters(): Limiters {
-  g.__kassaLimiters ??= {
+  limiterSlot.value ??= {
     ip: make("pay-ip", env().RATE_LIMIT_PAY_PER_IP),
     session: make("pay-session", env().RATE_LIMIT_PAY_PER_SESSION),
   };
-  return g.__kassaLimiters;
+  return limiterSlot.value;
 }
 
 /** Counts one payment attempt against the IP and the session; 429 with Retry-After when over. */

@@ -3,8 +3,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { dataDir } from "@/lib/db";
 import { env } from "@/lib/env";
+import { processState } from "@/lib/process-state";
 
-const g = globalThis as unknown as { __kassaSecret?: string };
+const secretSlot = processState<string>("secret");
 const SECRET_FILE = "kassa-secret";
 
 /**
@@ -15,30 +16,30 @@ const SECRET_FILE = "kassa-secret";
  * whoever holds a dump of the fingerprints.
  */
 export function serverSecret(): string {
-  if (g.__kassaSecret) return g.__kassaSecret;
+  if (secretSlot.value) return secretSlot.value;
   const configured = env().KASSA_SECRET;
-  if (configured) return (g.__kassaSecret = configured);
+  if (configured) return (secretSlot.value = configured);
   const url = env().DATABASE_URL;
   if (url) {
     if (url.startsWith("postgres")) {
       throw new Error("KASSA_SECRET is required with DATABASE_URL=postgres://… (32 characters or more, the same in every instance).");
     }
     // memory:// is a throwaway database: a throwaway secret fits it.
-    return (g.__kassaSecret = randomBytes(32).toString("base64url"));
+    return (secretSlot.value = randomBytes(32).toString("base64url"));
   }
   const dir = dataDir();
   const file = path.join(dir, SECRET_FILE);
   try {
-    g.__kassaSecret = fs.readFileSync(file, "utf8").trim();
+    secretSlot.value = fs.readFileSync(file, "utf8").trim();
   } catch {
-    const secret = randomBytes(32).toString("base64url");
+    const fresh = randomBytes(32).toString("base64url");
     fs.mkdirSync(dir, { recursive: true });
     try {
-      fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
-      g.__kassaSecret = secret;
+      fs.writeFileSync(file, fresh, { mode: 0o600, flag: "wx" });
+      secretSlot.value = fresh;
     } catch {
-      g.__kassaSecret = fs.readFileSync(file, "utf8").trim();
+      secretSlot.value = fs.readFileSync(file, "utf8").trim();
     }
   }
-  return g.__kassaSecret!;
+  return secretSlot.value!;
 }

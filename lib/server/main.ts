@@ -21,7 +21,7 @@ async function main() {
   // (instrumentation.ts does the same under `next start`, and finds it done here).
   await bootOrExit();
   const port = env().PORT;
-  const hostname = process.env.HOST || "0.0.0.0";
+  const hostname = env().HOST;
   // quiet: an error escaping a page is logged by instrumentation.ts's onRequestError, as JSON
   // with the request id; Next.js would print it a second time as plain text.
   const app = next({ dev: false, dir: ROOT, hostname, port, quiet: true });
