@@ -1,8 +1,8 @@
 import type { Database } from "@/db/client";
 import type { Scope } from "@/db/queries/sessions";
-import { failIdleDeliveries, updateEndpoint } from "@/db/queries/webhooks";
 import { notFound } from "@/lib/errors";
-import { looksLikeId, newId } from "@/lib/ids";
+import { looksLikeId } from "@/lib/ids";
+import { changeEndpoint } from "./endpoints";
 
 /**
  * Deletes an endpoint: it stops receiving at once and answers 404 from then on. The row stays
@@ -10,17 +10,7 @@ import { looksLikeId, newId } from "@/lib/ids";
  */
 export async function deleteEndpoint(db: Database, scope: Scope, id: string, now: Date) {
   const deleted = looksLikeId(id, "we_")
-    ? await db.transaction(async (tx) => {
-        const row = await updateEndpoint(tx, scope, id, { status: "disabled", deletedAt: now, updatedAt: now });
-        if (!row) return null;
-        await failIdleDeliveries(tx, {
-          endpointId: id,
-          at: now,
-          error: "Not sent: the endpoint was deleted.",
-          newAttemptId: () => newId("deliveryAttempt"),
-        });
-        return row;
-      })
+    ? await changeEndpoint(db, scope, id, { status: "disabled", deletedAt: now, updatedAt: now }, "Not sent: the endpoint was deleted.")
     : null;
   if (!deleted) throw notFound("webhook endpoint", id);
   return { id: deleted.id, object: "webhook_endpoint" as const, deleted: true as const };

@@ -1,10 +1,9 @@
 import type { Database } from "@/db/client";
 import type { Scope } from "@/db/queries/sessions";
-import { failIdleDeliveries, updateEndpoint, type EndpointChanges } from "@/db/queries/webhooks";
+import type { EndpointChanges } from "@/db/queries/webhooks";
 import { notFound } from "@/lib/errors";
-import { newId } from "@/lib/ids";
 import { assertEndpointUrlAllowed } from "./endpoint-url";
-import { requireEndpoint } from "./endpoints";
+import { changeEndpoint, requireEndpoint } from "./endpoints";
 import type { EndpointObject, UpdateEndpointInput } from "./schemas";
 import { endpointToObject } from "./serialize";
 
@@ -28,18 +27,7 @@ export async function updateEndpointFields(db: Database, opts: UpdateEndpointOpt
     changes.disabledReason = null;
   }
 
-  const row = await db.transaction(async (tx) => {
-    const updated = await updateEndpoint(tx, scope, id, changes);
-    if (updated && changes.status === "disabled") {
-      await failIdleDeliveries(tx, {
-        endpointId: id,
-        at: now,
-        error: "Not sent: the endpoint was disabled.",
-        newAttemptId: () => newId("deliveryAttempt"),
-      });
-    }
-    return updated;
-  });
+  const row = await changeEndpoint(db, scope, id, changes, "Not sent: the endpoint was disabled.");
   if (!row) throw notFound("webhook endpoint", id);
   return endpointToObject(row);
 }
