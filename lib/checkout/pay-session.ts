@@ -1,5 +1,5 @@
-// The one way to pay a session: the page's server actions and POST /api/v1/checkout/{id}/pay
-// both call paySession.
+// The one way to pay a session: the page's pay form (app/checkout/[id]/pay) and
+// POST /api/v1/checkout/{id}/pay both call paySession.
 import type { Database } from "@/db/client";
 import { findMerchant, type MerchantRow } from "@/db/queries/merchants";
 import {
