@@ -2,7 +2,7 @@
 import { buttonClass } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { PaymentRow } from "@/db/queries/payments";
+import type { PaymentRow } from "@/db/queries/payment-row";
 import { formatDateTime, formatDay } from "@/lib/i18n/format";
 import { t, type Messages } from "@/lib/i18n/messages";
 import type { NextAction } from "@/lib/providers/types";

@@ -1,10 +1,9 @@
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { checkoutSessions, payments, virtualAccounts } from "@/db/schema";
-import type { PaymentRow, Scope, SessionRow } from "./sessions";
-
-export type PaymentStatus = PaymentRow["status"];
-export type { PaymentRow };
+import type { PaymentRow, PaymentStatus } from "./payment-row";
+import type { Scope } from "./scope";
+import type { SessionRow } from "./sessions";
 
 /** Statuses in which a payment still waits for the buyer or the bank. */
 export const OPEN_PAYMENT_STATUSES = ["pending", "requires_action"] as const satisfies readonly PaymentStatus[];

@@ -1,5 +1,6 @@
 import type { Database } from "@/db/client";
-import { listSessionPayments, transitionSession, type Scope } from "@/db/queries/sessions";
+import type { Scope } from "@/db/queries/scope";
+import { listSessionPayments, transitionSession } from "@/db/queries/sessions";
 import { invalidState } from "@/lib/errors";
 import { getSession } from "./get-session";
 import { recordEvent } from "@/lib/events/record";

@@ -1,5 +1,6 @@
 import type { Database } from "@/db/client";
-import { cancelOpenPayments, findPaymentById, flagRequiresRefund, transitionPayment, type PaymentRow } from "@/db/queries/payments";
+import type { PaymentRow } from "@/db/queries/payment-row";
+import { cancelOpenPayments, findPaymentById, flagRequiresRefund, transitionPayment } from "@/db/queries/payments";
 import { listSessionPayments, lockSession, transitionSession, type SessionRow } from "@/db/queries/sessions";
 import { invalidState, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record";

@@ -1,7 +1,7 @@
 // What the buyer's pages render, worked out on the server before rendering: plain JSON
 // (the pages router hands page props to React as data), so dates travel as ISO strings and
 // the Pix QR code as SVG text. pages/checkout/[id]/*.tsx turn these into HTML.
-import type { PaymentRow } from "@/db/queries/sessions";
+import type { PaymentRow } from "@/db/queries/payment-row";
 import type { LineItem } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";

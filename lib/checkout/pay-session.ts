@@ -12,8 +12,8 @@ import {
   releaseAttemptLease,
   saveVirtualAccount,
   transitionPayment,
-  type PaymentRow,
 } from "@/db/queries/payments";
+import type { PaymentRow } from "@/db/queries/payment-row";
 import { findSessionById, listSessionPayments, lockSession, transitionSession, type SessionRow } from "@/db/queries/sessions";
 import { ApiError, invalidState, notFound } from "@/lib/errors";
 import { newId } from "@/lib/ids";

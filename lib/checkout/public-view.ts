@@ -2,7 +2,8 @@
 // no merchant settings beyond its branding, no provider data.
 import { z } from "zod";
 import type { MerchantRow } from "@/db/queries/merchants";
-import type { PaymentRow, SessionRow } from "@/db/queries/sessions";
+import type { PaymentRow } from "@/db/queries/payment-row";
+import type { SessionRow } from "@/db/queries/sessions";
 import { RAILS, type Rail } from "@/lib/rails/catalog";
 import { fillSessionId } from "./redirects";
 import { LOCALES } from "@/lib/i18n/locales";

@@ -1,5 +1,6 @@
 import { isValidPhoneNumber } from "libphonenumber-js/max";
 import { z } from "zod";
+import { pageQuery } from "@/db/queries/pagination";
 import { ERROR_TYPES } from "@/lib/errors";
 import { LOCALES } from "@/lib/i18n/locales";
 import { httpUrlProblem, urlCharactersProblem } from "@/lib/security/http-url";
@@ -169,21 +170,15 @@ export const createSessionInput = z
 
 export type CreateSessionInput = z.infer<typeof createSessionInput>;
 
-const limit = z.coerce.number().int().min(1).max(100).default(10);
-
 export const listSessionsQuery = z.strictObject({
-  limit,
-  startingAfter: z.string().max(100).optional(),
-  endingBefore: z.string().max(100).optional(),
+  ...pageQuery,
   status: z.enum(SESSION_STATUSES).optional(),
   clientReferenceId: z.string().max(200).optional(),
   "customer.email": z.string().max(254).optional(),
 });
 
 export const listEventsQuery = z.strictObject({
-  limit,
-  startingAfter: z.string().max(100).optional(),
-  endingBefore: z.string().max(100).optional(),
+  ...pageQuery,
   type: z.enum(EVENT_TYPES).optional(),
 });
 

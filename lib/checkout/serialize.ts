@@ -1,4 +1,5 @@
-import type { PaymentRow, SessionRow } from "@/db/queries/sessions";
+import type { PaymentRow } from "@/db/queries/payment-row";
+import type { SessionRow } from "@/db/queries/sessions";
 import { publicUrl } from "@/lib/env";
 import type { PaymentObject, SessionObject } from "./schemas";
 

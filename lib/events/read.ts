@@ -1,7 +1,7 @@
 import type { Database } from "@/db/client";
 import { findEvent, listEvents } from "@/db/queries/events";
 import type { PageParams } from "@/db/queries/pagination";
-import type { Scope } from "@/db/queries/sessions";
+import type { Scope } from "@/db/queries/scope";
 import { notFound } from "@/lib/errors";
 import { looksLikeId } from "@/lib/ids";
 import { eventToObject, type EventObject } from "./serialize";

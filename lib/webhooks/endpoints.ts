@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import type { PageParams } from "@/db/queries/pagination";
-import type { Scope } from "@/db/queries/sessions";
+import type { Scope } from "@/db/queries/scope";
 import { findEndpoint, listEndpoints, type EndpointRow, type EndpointStatus } from "@/db/queries/webhooks";
 import { notFound } from "@/lib/errors";
 import { looksLikeId } from "@/lib/ids";
