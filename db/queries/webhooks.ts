@@ -9,6 +9,7 @@ export type DeliveryRow = typeof webhookDeliveries.$inferSelect;
 export type AttemptRow = typeof webhookAttempts.$inferSelect;
 export type EndpointStatus = EndpointRow["status"];
 export type DeliveryStatus = DeliveryRow["status"];
+type EventType = (typeof events.$inferSelect)["type"];
 
 /** A scope whose values may also be a statement's params (see db/statement.ts). */
 type ScopeOrParams = { merchantId: string | SQLWrapper; livemode: boolean | SQLWrapper };
@@ -74,17 +75,17 @@ export async function updateEndpoint(
 }
 
 /** The event types an endpoint hears an event of this type by: the type itself, or every type. */
-export const heardBy = (type: string) => ["*", type];
+export const heardBy = (type: EventType): EndpointRow["events"] => ["*", type];
 
 /**
  * Which endpoints hear an event: enabled ones of its merchant and mode that take its type (or
  * every type). `type` may be a statement's param, whose value is then heardBy(type).
  */
-export const subscribedTo = (scope: ScopeOrParams, type: string | SQLWrapper) =>
+export const subscribedTo = (scope: ScopeOrParams, type: EventType | SQLWrapper) =>
   and(inScope(scope), eq(webhookEndpoints.status, "enabled"), arrayOverlaps(webhookEndpoints.events, typeof type === "string" ? heardBy(type) : type))!;
 
 /** The endpoints that hear an event of this type, oldest first. */
-export async function findSubscribedEndpoints(db: Database, scope: Scope, type: string): Promise<EndpointRow[]> {
+export async function findSubscribedEndpoints(db: Database, scope: Scope, type: EventType): Promise<EndpointRow[]> {
   return db
     .select()
     .from(webhookEndpoints)

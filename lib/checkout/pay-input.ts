@@ -6,17 +6,17 @@ import { validationError } from "@/lib/errors";
 import type { RailRequest } from "@/lib/providers/types";
 import { BOLETO_MAX_CENTS } from "@/lib/rails/boleto";
 import { inspectCard, validateCvc, validateExpiry } from "@/lib/rails/card";
-import { RAILS, type Rail } from "@/lib/rails/catalog";
 import { parseTaxId } from "@/lib/rails/document";
 import { findNigerianBank } from "@/lib/rails/ng-banks";
 import { isValidNuban } from "@/lib/rails/nuban";
 import { MOBILE_MONEY_OPERATORS, mobileMoneyCountries, validateMobilePhone } from "@/lib/rails/phone";
+import { rail as railSchema } from "./schemas";
 
 const text = (max: number) => z.string().trim().max(max);
 const cardPart = z.union([z.int().min(0).max(9999), z.string().trim().max(4)]);
 
 export const payInput = z.strictObject({
-  rail: z.enum(RAILS as [Rail, ...Rail[]]),
+  rail: railSchema,
   email: text(254).optional(),
   phone: text(32).optional(),
   name: text(200).optional(),

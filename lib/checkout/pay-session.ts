@@ -116,7 +116,7 @@ type AttemptOptions = {
 async function attempt(db: Database, o: AttemptOptions): Promise<PayResult> {
   const { session, merchant, request, at } = o;
   const paymentId = newId("payment");
-  const rail = request.rail as Rail;
+  const rail: Rail = request.rail;
   let outcome: StartPaymentResult;
   try {
     outcome = await o.provider.startPayment({

@@ -2,18 +2,25 @@ import { isValidPhoneNumber } from "libphonenumber-js/max";
 import { z } from "zod";
 import { pageQuery } from "@/db/queries/pagination";
 import { ERROR_TYPES } from "@/lib/errors";
-import { LOCALES } from "@/lib/i18n/locales";
 import { httpUrlProblem, urlCharactersProblem } from "@/lib/security/http-url";
 import { originOfUrl, parseOrigin } from "@/lib/security/origin";
 import { CURRENCIES, isCurrency, type Currency } from "@/lib/money/currencies";
 import { isRail, RAILS, railServes, type Rail } from "@/lib/rails/catalog";
 import { isValidCnpj, isValidCpf } from "@/lib/rails/document";
-import type { NextAction } from "@/lib/providers/types";
+import type { NextAction } from "@/lib/rails/next-action";
 import { EVENT_TYPES, type EventType } from "@/lib/events/types";
+import { checkoutSessions, payments } from "@/db/schema";
+import { customerShape, installmentsShape, lineItemShape, type Customer, type Installments, type LineItem } from "@/db/shapes";
 
 export const MAX_AMOUNT = 1_000_000_000_000;
-export const SESSION_STATUSES = ["open", "pending", "paid", "failed", "expired", "canceled"] as const;
-export const PAYMENT_STATUSES = ["pending", "requires_action", "succeeded", "failed", "canceled"] as const;
+export const SESSION_STATUSES = checkoutSessions.status.enumValues;
+export const PAYMENT_STATUSES = payments.status.enumValues;
+const UI_MODES = checkoutSessions.uiMode.enumValues;
+/** A session's locale: one of LOCALES, or `auto` for the buyer's Accept-Language. */
+const SESSION_LOCALES = checkoutSessions.locale.enumValues;
+
+/** Whether two types are the same both ways: a schema built on another keeps its shape. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 const amount = z.int().min(1).max(MAX_AMOUNT);
 
@@ -24,7 +31,7 @@ const currency = z
   .transform((v) => v as Currency)
   .meta({ description: "ISO 4217 code, any case; returned upper case.", example: "NGN" });
 
-const rail = z.enum(RAILS as [Rail, ...Rail[]]);
+export const rail = z.enum(RAILS as [Rail, ...Rail[]]);
 
 const HOST_RULE = "must have a host of letters, digits, hyphens and dots, or an IP address";
 const ORIGIN_RULE =
@@ -51,6 +58,8 @@ export const origin = z
   })
   .transform((v) => v.replace(/\/$/, ""));
 
+// What a session accepts into a stored line item, customer or installments: each field of the
+// stored shape (db/shapes.ts) with its rules; the Same checks keep the two one shape.
 const lineItem = z.strictObject({
   name: z.string().trim().min(1).max(200),
   unitAmount: amount,
@@ -67,6 +76,7 @@ const lineItem = z.strictObject({
     .pipe(z.url({ protocol: /^https?$/ }))
     .optional(),
 });
+true satisfies Same<z.output<typeof lineItem>, LineItem>;
 
 const document = z
   .strictObject({
@@ -94,6 +104,10 @@ export const customerInput = z.strictObject({
   name: z.string().trim().min(1).max(200).optional(),
   document: document.optional(),
 });
+true satisfies Same<z.output<typeof customerInput>, Customer>;
+
+const installmentsInput = z.strictObject({ maxCount: z.int().min(1).max(12) });
+true satisfies Same<z.output<typeof installmentsInput>, Installments>;
 
 export const MAX_METADATA_KEYS = 50;
 
@@ -111,7 +125,7 @@ export const createSessionInput = z
     customer: customerInput.optional(),
     paymentMethods: z.array(rail).min(1).max(RAILS.length).optional(),
     preferredPaymentMethod: rail.optional(),
-    mode: z.enum(["hosted", "embedded"]).default("hosted"),
+    mode: z.enum(UI_MODES).default("hosted"),
     successUrl: redirectUrl,
     cancelUrl: redirectUrl.optional(),
     allowedOrigins: z.array(origin).min(1).max(20).optional(),
@@ -119,8 +133,8 @@ export const createSessionInput = z
     expiresAt: z.iso.datetime({ offset: true }).optional(),
     metadata: metadata.optional(),
     clientReferenceId: z.string().min(1).max(200).optional(),
-    locale: z.enum(["auto", ...LOCALES]).default("auto"),
-    installments: z.strictObject({ maxCount: z.int().min(1).max(12) }).optional(),
+    locale: z.enum(SESSION_LOCALES).default("auto"),
+    installments: installmentsInput.optional(),
   })
   .superRefine((input, ctx) => {
     if (input.amount === undefined && !input.lineItems) {
@@ -188,13 +202,8 @@ export { isRail };
 
 const timestamp = z.iso.datetime().meta({ description: "ISO 8601, UTC" });
 
-/** The customer as given at create (SPEC 2.1); the document type is stored lower case. */
-export const customerObject = z.object({
-  email: z.string().optional(),
-  phone: z.string().optional(),
-  name: z.string().optional(),
-  document: z.object({ type: z.string(), number: z.string() }).optional(),
-});
+/** The customer as given at create (SPEC 2.1): as stored. */
+export const customerObject = customerShape;
 
 // What each rail produced (SPEC 2.2), returned as `payment.details`.
 const bankAccountDetails = z.object({ bankName: z.string(), accountNumber: z.string(), accountName: z.string(), expiresAt: timestamp });
@@ -212,7 +221,6 @@ export const nextActionObject = z.discriminatedUnion("type", [
   z.object({ type: z.literal("await_debit"), bank: z.string() }),
 ]);
 
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 true satisfies Same<z.output<typeof nextActionObject>, NextAction>;
 
 export const railDetails = {
@@ -274,7 +282,7 @@ export const sessionObject = z.object({
   customer: customerObject.nullable(),
   paymentMethods: z.array(rail),
   preferredPaymentMethod: rail.nullable(),
-  mode: z.enum(["hosted", "embedded"]),
+  mode: z.enum(UI_MODES),
   checkoutUrl: z.string(),
   successUrl: z.string(),
   cancelUrl: z.string().nullable(),
@@ -284,8 +292,8 @@ export const sessionObject = z.object({
   paidAt: timestamp.nullable(),
   metadata: z.record(z.string(), z.string()).meta({ maxProperties: MAX_METADATA_KEYS }),
   clientReferenceId: z.string().nullable(),
-  locale: z.enum(["auto", ...LOCALES]),
-  installments: z.object({ maxCount: z.int() }).nullable(),
+  locale: z.enum(SESSION_LOCALES),
+  installments: installmentsShape.nullable(),
   payment: paymentObject.nullable(),
   payments: z.array(paymentObject).optional().meta({ description: "Every payment attempt, on retrieve." }),
 });

@@ -19,9 +19,9 @@ export function eventToObject(e: EventRow): EventObject {
   return {
     id: e.id,
     object: "event",
-    type: e.type as EventType,
+    type: e.type,
     livemode: e.livemode,
     createdAt: e.createdAt.toISOString(),
-    data: e.data as EventObject["data"],
+    data: e.data,
   };
 }

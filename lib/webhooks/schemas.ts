@@ -2,9 +2,10 @@ import { z } from "zod";
 import { pageQuery } from "@/db/queries/pagination";
 import { httpUrlProblem } from "@/lib/security/http-url";
 import { EVENT_TYPES } from "@/lib/events/types";
+import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
 
-export const ENDPOINT_STATUSES = ["enabled", "disabled"] as const;
-export const DELIVERY_STATUSES = ["pending", "succeeded", "failed"] as const;
+export const ENDPOINT_STATUSES = webhookEndpoints.status.enumValues;
+export const DELIVERY_STATUSES = webhookDeliveries.status.enumValues;
 /** Per merchant and mode: each event fans out to every endpoint, so keep the fan-out bounded. */
 export const MAX_ENDPOINTS = 16;
 
