@@ -6,6 +6,7 @@ import { checkoutSessions, payments } from "@/db/schema";
 import { eventValues, eventWrites, type NewEvent } from "./events";
 import { claimDone, claimValues, type DoneKey } from "./idempotency";
 import { paginate, type PageParams } from "./pagination";
+import type { Move } from "./move";
 import type { PaymentRow } from "./payment-row";
 import type { Scope } from "./scope";
 
@@ -116,10 +117,8 @@ export async function listSessions(db: Database, p: ListSessionsParams) {
   );
 }
 
-export type Transition = {
+export type Transition = Move<SessionStatus> & {
   id: string;
-  from: readonly SessionStatus[];
-  to: SessionStatus;
   set?: Partial<Pick<SessionRow, "paidAt" | "failedAttempts">>;
   /** Only when the session's deadline has passed (for expiry). */
   expiredBy?: Date;
