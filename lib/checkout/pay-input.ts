@@ -1,6 +1,7 @@
 // The buyer's payment request: its shape (zod, shared by the JSON API, the page's server
 // actions and the OpenAPI document) and the per-rail checks that run before any attempt.
 import { z } from "zod";
+import type { Installments } from "@/db/shapes";
 import type { ErrorIssue } from "@/lib/errors";
 import { validationError } from "@/lib/errors";
 import { MESSAGES } from "@/lib/i18n/messages";
@@ -50,7 +51,7 @@ export type PaySessionFacts = {
   amount: number;
   currency: string;
   paymentMethods: string[];
-  installments: { maxCount: number } | null;
+  installments: Installments | null;
   customerEmail: string | null;
   customerName: string | null;
   customerDocument: string | null;

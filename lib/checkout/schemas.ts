@@ -8,6 +8,7 @@ import { CURRENCIES, isCurrency, type Currency } from "@/lib/money/currencies";
 import { isRail, RAILS, railServes, type Rail } from "@/lib/rails/catalog";
 import { isValidCnpj, isValidCpf } from "@/lib/rails/document";
 import type { NextAction } from "@/lib/rails/next-action";
+import { eventFields } from "@/lib/events/serialize";
 import { EVENT_TYPES, type EventType } from "@/lib/events/types";
 import { checkoutSessions, payments } from "@/db/schema";
 import { customerShape, installmentsShape, lineItemShape, type Customer, type Installments, type LineItem } from "@/db/shapes";
@@ -301,7 +302,6 @@ export const sessionObject = z.object({
 export type SessionObject = z.infer<typeof sessionObject>;
 export type PaymentObject = z.infer<typeof paymentObject>;
 
-const eventFields = { id: z.string(), object: z.literal("event"), livemode: z.boolean(), createdAt: timestamp };
 const SESSION_EVENT_TYPES = EVENT_TYPES.filter((t) => t.startsWith("checkout.session."));
 const PAYMENT_EVENT_TYPES = EVENT_TYPES.filter((t) => t.startsWith("payment."));
 
@@ -318,8 +318,6 @@ export const eventObject = z.discriminatedUnion("type", [
     data: z.object({ object: paymentObject }),
   }),
 ]);
-
-export type EventObject = z.infer<typeof eventObject>;
 
 export const listOf = <T extends z.ZodType>(item: T) =>
   z.object({ object: z.literal("list"), data: z.array(item), hasMore: z.boolean() });
