@@ -19,7 +19,7 @@ import type { Customer, Installments, LineItem } from "./shapes";
 
 // Every closed list of values is written once, here, as a column's enum: the API's zod enums
 // are built from the columns' enumValues (lib/checkout/schemas.ts, lib/webhooks/schemas.ts,
-// lib/events/types.ts). A text enum is the type's only, not a CHECK: no migration follows.
+// lib/events/types.ts). A text enum is a type only, not a CHECK constraint: no migration.
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 // Minor units up to 10^12 fit a JS number exactly; bigint keeps the column honest.
@@ -125,7 +125,8 @@ export const payments = pgTable(
     failureCode: text("failure_code"),
     failureMessage: text("failure_message"),
     nextAction: jsonb("next_action").$type<NextAction>(),
-    // What the rail produced; which shape goes with which rail is lib/checkout's (railDetails).
+    // What the rail produced: which shape goes with which rail is lib/checkout's (railDetails,
+    // and railAndDetails in serialize.ts, which reads a row's pair as one variant).
     details: jsonb("details").$type<Record<string, unknown>>().notNull(),
     requiresRefund: boolean("requires_refund").notNull().default(false),
     // Provider-side state the buyer never sees (e.g. a keyed card fingerprint).
