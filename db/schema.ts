@@ -11,6 +11,15 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { LOCALES } from "@/lib/i18n/locales";
+import type { Currency } from "@/lib/money/currencies";
+import type { Rail } from "@/lib/rails/catalog";
+import type { NextAction } from "@/lib/rails/next-action";
+import type { Customer, Installments, LineItem } from "./shapes";
+
+// Every closed list of values is written once, here, as a column's enum: the API's zod enums
+// are built from the columns' enumValues (lib/checkout/schemas.ts, lib/webhooks/schemas.ts,
+// lib/events/types.ts). A text enum is a type only, not a CHECK constraint: no migration.
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 // Minor units up to 10^12 fit a JS number exactly; bigint keeps the column honest.
@@ -24,7 +33,7 @@ export const merchants = pgTable("merchants", {
   name: text("name").notNull(),
   logoUrl: text("logo_url"),
   brandColor: text("brand_color"),
-  rails: text("rails").array().notNull(),
+  rails: text("rails").array().$type<Rail[]>().notNull(),
   feeSchedule: jsonb("fee_schedule").$type<FeeSchedule>().notNull().default({}),
   createdAt: ts("created_at").notNull().defaultNow(),
 });
@@ -46,21 +55,6 @@ export const apiKeys = pgTable(
   (t) => [uniqueIndex("api_keys_hash_idx").on(t.hash), index("api_keys_merchant_idx").on(t.merchantId)],
 );
 
-export type LineItem = {
-  name: string;
-  unitAmount: number;
-  quantity: number;
-  description?: string;
-  imageUrl?: string;
-};
-
-export type Customer = {
-  email?: string;
-  phone?: string;
-  name?: string;
-  document?: { type: string; number: string };
-};
-
 export const checkoutSessions = pgTable(
   "checkout_sessions",
   {
@@ -73,21 +67,22 @@ export const checkoutSessions = pgTable(
       enum: ["open", "pending", "paid", "failed", "expired", "canceled"],
     }).notNull(),
     amount: money("amount").notNull(),
-    currency: text("currency").notNull(),
+    currency: text("currency").$type<Currency>().notNull(),
     lineItems: jsonb("line_items").$type<LineItem[]>(),
     description: text("description"),
     customer: jsonb("customer").$type<Customer>(),
     customerEmail: text("customer_email"),
-    paymentMethods: text("payment_methods").array().notNull(),
-    preferredPaymentMethod: text("preferred_payment_method"),
+    paymentMethods: text("payment_methods").array().$type<Rail[]>().notNull(),
+    preferredPaymentMethod: text("preferred_payment_method").$type<Rail>(),
     uiMode: text("ui_mode", { enum: ["hosted", "embedded"] }).notNull(),
     successUrl: text("success_url").notNull(),
     cancelUrl: text("cancel_url"),
     allowedOrigins: text("allowed_origins").array().notNull(),
     metadata: jsonb("metadata").$type<Record<string, string>>().notNull(),
     clientReferenceId: text("client_reference_id"),
-    locale: text("locale").notNull(),
-    installments: jsonb("installments").$type<{ maxCount: number } | null>(),
+    // `auto`: the buyer's Accept-Language picks one of LOCALES when the page is shown.
+    locale: text("locale", { enum: ["auto", ...LOCALES] }).notNull(),
+    installments: jsonb("installments").$type<Installments>(),
     failedAttempts: integer("failed_attempts").notNull().default(0),
     // A short lease taken while one payment attempt talks to the provider, so that two
     // concurrent attempts can never both charge the buyer.
@@ -118,18 +113,20 @@ export const payments = pgTable(
       .notNull()
       .references(() => merchants.id),
     livemode: boolean("livemode").notNull(),
-    rail: text("rail").notNull(),
+    rail: text("rail").$type<Rail>().notNull(),
     status: text("status", {
       enum: ["pending", "requires_action", "succeeded", "failed", "canceled"],
     }).notNull(),
     amount: money("amount").notNull(),
-    currency: text("currency").notNull(),
+    currency: text("currency").$type<Currency>().notNull(),
     fee: money("fee").notNull(),
     netAmount: money("net_amount").notNull(),
     installments: integer("installments"),
     failureCode: text("failure_code"),
     failureMessage: text("failure_message"),
-    nextAction: jsonb("next_action").$type<Record<string, unknown> | null>(),
+    nextAction: jsonb("next_action").$type<NextAction>(),
+    // What the rail produced: which shape goes with which rail is lib/checkout's (railDetails,
+    // and railAndDetails in serialize.ts, which reads a row's pair as one variant).
     details: jsonb("details").$type<Record<string, unknown>>().notNull(),
     requiresRefund: boolean("requires_refund").notNull().default(false),
     // Provider-side state the buyer never sees (e.g. a keyed card fingerprint).
@@ -144,6 +141,19 @@ export const payments = pgTable(
   ],
 );
 
+// The event types of SPEC 5, in the order a session's life produces them.
+const EVENT_TYPES = [
+  "checkout.session.created",
+  "checkout.session.pending",
+  "checkout.session.paid",
+  "checkout.session.failed",
+  "checkout.session.expired",
+  "checkout.session.canceled",
+  "payment.pending",
+  "payment.succeeded",
+  "payment.failed",
+] as const;
+
 export const events = pgTable(
   "events",
   {
@@ -152,7 +162,7 @@ export const events = pgTable(
       .notNull()
       .references(() => merchants.id),
     livemode: boolean("livemode").notNull(),
-    type: text("type").notNull(),
+    type: text("type", { enum: EVENT_TYPES }).notNull(),
     data: jsonb("data").$type<{ object: Record<string, unknown> }>().notNull(),
     createdAt: ts("created_at").notNull(),
   },
@@ -211,7 +221,8 @@ export const webhookEndpoints = pgTable(
       .references(() => merchants.id),
     livemode: boolean("livemode").notNull(),
     url: text("url").notNull(),
-    events: text("events").array().notNull(),
+    // The types the endpoint hears, or `*` alone for every one.
+    events: text("events", { enum: ["*", ...EVENT_TYPES] }).array().notNull(),
     description: text("description"),
     status: text("status", { enum: ["enabled", "disabled"] }).notNull(),
     disabledReason: text("disabled_reason"),

@@ -1,6 +1,7 @@
 // lib/ is a one-way stack: a folder imports only from folders below it. This test reads the
 // import lines of every source file and fails on an upward or sideways import, or on a folder
-// that is not in the stack yet (add it where it belongs). Tests themselves may import anything.
+// that is not in the stack yet (add it where it belongs); and, file by file, on two files that
+// import each other, however indirectly (type imports too). Tests themselves may import anything.
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -52,8 +53,9 @@ export function unitOf(rel: string): string {
   return parts.length === 2 ? `lib/${parts[1]!.replace(SOURCE, "")}` : `lib/${parts[1]}`;
 }
 
-function importEdges(files: string[]): Edge[] {
-  const edges: Edge[] = [];
+/** Each import of the project's own files: the importing file and the path it names (no extension). */
+function fileImports(files: string[]): { file: string; target: string; line: string }[] {
+  const out: { file: string; target: string; line: string }[] = [];
   for (const file of files) {
     const rel = path.relative(ROOT, file).split(path.sep).join("/");
     const text = fs.readFileSync(file, "utf8");
@@ -63,12 +65,86 @@ function importEdges(files: string[]): Edge[] {
       if (spec.startsWith("@/")) target = spec.slice(2);
       else if (spec.startsWith(".")) target = path.posix.normalize(path.posix.join(path.posix.dirname(rel), spec));
       else continue; // a package
-      const from = unitOf(rel);
-      const to = unitOf(target);
-      if (from !== to) edges.push({ from, to, file: rel, line: m[0].trim().split("\n").at(-1)! });
+      out.push({ file: rel, target, line: m[0].trim().split("\n").at(-1)! });
     }
   }
-  return edges;
+  return out;
+}
+
+function importEdges(files: string[]): Edge[] {
+  return fileImports(files)
+    .map((i) => ({ from: unitOf(i.file), to: unitOf(i.target), file: i.file, line: i.line }))
+    .filter((e) => e.from !== e.to);
+}
+
+/** The file an import path names, as `rel` of the sources given; undefined for anything else. */
+function resolveFile(target: string, known: Set<string>): string | undefined {
+  const base = target.replace(SOURCE, "");
+  return [".ts", ".tsx", ".mts", "/index.ts"].map((ext) => base + ext).find((f) => known.has(f)) ?? (known.has(target) ? target : undefined);
+}
+
+/** Every import cycle between files, each as the files it passes through (first one repeated at the end). */
+export function importCycles(graph: Map<string, string[]>): string[][] {
+  // Tarjan's strongly connected components: a component of two or more files (or a file that
+  // imports itself) is a cycle; one path round it is reported.
+  let counter = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const components: string[][] = [];
+  const visit = (v: string) => {
+    index.set(v, counter);
+    low.set(v, counter++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) === index.get(v)) {
+      const component: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        component.push(w);
+      } while (w !== v);
+      if (component.length > 1 || graph.get(v)?.includes(v)) components.push(component);
+    }
+  };
+  for (const v of [...graph.keys()].sort()) if (!index.has(v)) visit(v);
+  return components.map((component) => {
+    const inside = new Set(component);
+    const start = [...component].sort()[0]!;
+    // Breadth first from start, within the component, back to start: the shortest way round.
+    const previous = new Map<string, string>();
+    const queue = [start];
+    while (queue.length) {
+      const v = queue.shift()!;
+      const next = (graph.get(v) ?? []).filter((w) => inside.has(w));
+      if (next.includes(start)) {
+        const cycle = [v];
+        while (cycle[0] !== start) cycle.unshift(previous.get(cycle[0]!)!);
+        return [...cycle, start];
+      }
+      for (const w of next) if (!previous.has(w) && w !== start) previous.set(w, v), queue.push(w);
+    }
+    return [start, start];
+  });
+}
+
+function importGraph(files: string[]): Map<string, string[]> {
+  const rels = files.map((f) => path.relative(ROOT, f).split(path.sep).join("/"));
+  const known = new Set(rels);
+  const graph = new Map<string, string[]>(rels.map((r) => [r, []]));
+  for (const i of fileImports(files)) {
+    const to = resolveFile(i.target, known);
+    if (to && !graph.get(i.file)!.includes(to)) graph.get(i.file)!.push(to);
+  }
+  return graph;
 }
 
 export function layerViolations(edges: Edge[], layers = LAYERS): string[] {
@@ -86,7 +162,8 @@ export function layerViolations(edges: Edge[], layers = LAYERS): string[] {
 }
 
 describe("the lib stack", () => {
-  const edges = importEdges([...sources(path.join(ROOT, "lib")), ...sources(path.join(ROOT, "db"))]);
+  const files = [...sources(path.join(ROOT, "lib")), ...sources(path.join(ROOT, "db"))];
+  const edges = importEdges(files);
 
   it("has no upward or sideways import between lib's folders and db", () => {
     expect(edges.length).toBeGreaterThan(100);
@@ -101,6 +178,26 @@ describe("the lib stack", () => {
       `lib/rails/pix.ts: lib/rails imports lib/checkout, above it (${upward.line})`,
       "lib/checkout/a.ts: lib/checkout imports lib/webhooks, beside it ()",
       "lib/new-folder/a.ts: lib/new-folder is not in LAYERS",
+    ]);
+  });
+
+  it("has no import cycle between files of lib and db, type imports included", () => {
+    const graph = importGraph(files);
+    expect([...graph.values()].flat().length).toBeGreaterThan(200);
+    expect(importCycles(graph).map((c) => c.join(" → "))).toEqual([]);
+  });
+
+  it("finds a cycle however long, and only cycles", () => {
+    const graph = new Map([
+      ["db/a.ts", ["db/b.ts"]],
+      ["db/b.ts", ["db/c.ts", "db/d.ts"]],
+      ["db/c.ts", ["db/a.ts"]],
+      ["db/d.ts", []],
+      ["db/e.ts", ["db/e.ts"]],
+    ]);
+    expect(importCycles(graph)).toEqual([
+      ["db/a.ts", "db/b.ts", "db/c.ts", "db/a.ts"],
+      ["db/e.ts", "db/e.ts"],
     ]);
   });
 

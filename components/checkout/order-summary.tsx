@@ -1,4 +1,4 @@
-import type { LineItem } from "@/db/schema";
+import type { LineItem } from "@/db/shapes";
 import { formatMoney, type Currency } from "@/lib/money/currencies";
 import { t, type Messages } from "@/lib/i18n/messages";
 

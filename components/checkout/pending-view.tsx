@@ -2,10 +2,9 @@
 import { buttonClass } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { PaymentRow } from "@/db/queries/payments";
+import type { PaymentRow } from "@/db/queries/payment-row";
 import { formatDateTime, formatDay } from "@/lib/i18n/format";
 import { t, type Messages } from "@/lib/i18n/messages";
-import type { NextAction } from "@/lib/providers/types";
 import { formatDigitableLine, itfBarsSvg } from "@/lib/rails/boleto";
 import { displayPhone } from "@/lib/rails/phone";
 import { LiveStatus } from "./live-status";
@@ -49,7 +48,7 @@ function Copyable({ label, value, display, m, mono = true }: { label: string; va
 }
 
 function Instructions({ payment, qrSvg, amountText, merchantName, locale, m, sessionId }: Props) {
-  const action = payment.nextAction as NextAction | null;
+  const action = payment.nextAction;
   const p = m.pending;
   switch (action?.type) {
     case "three_d_secure":

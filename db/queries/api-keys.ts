@@ -3,7 +3,6 @@ import type { Database } from "@/db/client";
 import { apiKeys, merchants } from "@/db/schema";
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
-export type MerchantRow = typeof merchants.$inferSelect;
 
 export async function findActiveKeyByHash(db: Database, hash: string) {
   const [row] = await db

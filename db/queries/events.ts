@@ -3,8 +3,8 @@ import type { Database } from "@/db/client";
 import { events, webhookEndpoints } from "@/db/schema";
 import { param, statement } from "@/db/statement";
 import { BASE62 } from "@/lib/ids";
-import { keyset, toPage, type PageParams } from "./pagination";
-import type { Scope } from "./sessions";
+import { paginate, type PageParams } from "./pagination";
+import type { Scope } from "./scope";
 import { heardBy, subscribedTo } from "./webhooks";
 
 export type EventRow = typeof events.$inferSelect;
@@ -74,27 +74,22 @@ export async function findEvent(db: Database, scope: Scope, id: string): Promise
   return row ?? null;
 }
 
-export async function listEvents(db: Database, p: Scope & PageParams & { type?: string }) {
-  const cursorId = p.startingAfter ?? p.endingBefore;
-  const direction = p.endingBefore ? "newer" : "older";
-  let cursor = null;
-  if (cursorId) {
-    cursor = await findEvent(db, p, cursorId);
-    if (!cursor) return null;
-  }
-  const page = keyset(events, cursor, direction);
-  const rows = await db
-    .select()
-    .from(events)
-    .where(
-      and(
-        eq(events.merchantId, p.merchantId),
-        eq(events.livemode, p.livemode),
-        p.type ? eq(events.type, p.type) : undefined,
-        page.where,
-      ),
-    )
-    .orderBy(...page.orderBy)
-    .limit(p.limit + 1);
-  return toPage(rows, p.limit, direction);
+export type ListEventsParams = Scope & PageParams & { type?: EventRow["type"] };
+
+export async function listEvents(db: Database, p: ListEventsParams) {
+  return paginate(p, events, (id) => findEvent(db, p, id), (page) =>
+    db
+      .select()
+      .from(events)
+      .where(
+        and(
+          eq(events.merchantId, p.merchantId),
+          eq(events.livemode, p.livemode),
+          p.type ? eq(events.type, p.type) : undefined,
+          page.where,
+        ),
+      )
+      .orderBy(...page.orderBy)
+      .limit(page.limit),
+  );
 }

@@ -1,13 +1,10 @@
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { checkoutSessions, payments, virtualAccounts } from "@/db/schema";
-import type { PaymentRow, Scope, SessionRow } from "./sessions";
-
-export type PaymentStatus = PaymentRow["status"];
-export type { PaymentRow };
-
-/** Statuses in which a payment still waits for the buyer or the bank. */
-export const OPEN_PAYMENT_STATUSES = ["pending", "requires_action"] as const satisfies readonly PaymentStatus[];
+import type { PaymentRow, PaymentStatus } from "./payment-row";
+import type { Scope } from "./scope";
+import type { Move } from "./move";
+import type { SessionRow, SessionStatus } from "./sessions";
 
 export async function insertPayment(db: Database, row: typeof payments.$inferInsert): Promise<PaymentRow> {
   const [inserted] = await db.insert(payments).values(row).returning();
@@ -29,10 +26,8 @@ export async function findPaymentById(db: Database, id: string): Promise<Payment
   return row ?? null;
 }
 
-export type PaymentTransition = {
+export type PaymentTransition = Move<PaymentStatus> & {
   id: string;
-  from: readonly PaymentStatus[];
-  to: PaymentStatus;
   set?: Partial<Pick<PaymentRow, "paidAt" | "failureCode" | "failureMessage" | "nextAction" | "requiresRefund">>;
 };
 
@@ -51,33 +46,38 @@ export async function flagRequiresRefund(db: Database, id: string): Promise<Paym
   return row!;
 }
 
+export type CancelPayments = Move<PaymentStatus> & { to: "canceled"; sessionId: string; except?: string };
+
 /** Cancels a session's waiting payments (but `except`): the buyer moved on, or another payment won. */
-export async function cancelOpenPayments(db: Database, sessionId: string, except?: string): Promise<PaymentRow[]> {
+export async function cancelOpenPayments(db: Database, c: CancelPayments): Promise<PaymentRow[]> {
   return db
     .update(payments)
-    .set({ status: "canceled", nextAction: null })
+    .set({ status: c.to, nextAction: null })
     .where(
       and(
-        eq(payments.sessionId, sessionId),
-        inArray(payments.status, [...OPEN_PAYMENT_STATUSES]),
-        except ? ne(payments.id, except) : undefined,
+        eq(payments.sessionId, c.sessionId),
+        inArray(payments.status, [...c.from]),
+        c.except ? ne(payments.id, c.except) : undefined,
       ),
     )
     .returning();
 }
 
+export type AttemptLease = { id: string; at: Date; until: Date; /** The statuses a session can be paid in. */ payable: readonly SessionStatus[] };
+
 /**
  * Takes the session's attempt lease: one conditional update, so that of several concurrent
  * attempts exactly one talks to the provider. Null when the session is not payable or busy.
  */
-export async function acquireAttemptLease(db: Database, id: string, at: Date, until: Date): Promise<SessionRow | null> {
+export async function acquireAttemptLease(db: Database, l: AttemptLease): Promise<SessionRow | null> {
+  const { id, at, until } = l;
   const [row] = await db
     .update(checkoutSessions)
     .set({ attemptLockedUntil: until })
     .where(
       and(
         eq(checkoutSessions.id, id),
-        inArray(checkoutSessions.status, ["open", "pending"]),
+        inArray(checkoutSessions.status, [...l.payable]),
         sql`(${checkoutSessions.attemptLockedUntil} is null or ${checkoutSessions.attemptLockedUntil} <= ${at.toISOString()})`,
       ),
     )
@@ -92,18 +92,36 @@ export async function releaseAttemptLease(db: Database, id: string, until: Date)
     .where(and(eq(checkoutSessions.id, id), eq(checkoutSessions.attemptLockedUntil, until)));
 }
 
+export type FailedAttempt = {
+  id: string;
+  /** Failed attempts allowed: the one that reaches it takes `exhaust`, any earlier one `retry`. */
+  max: number;
+  retry: Move<SessionStatus>;
+  exhaust: Move<SessionStatus>;
+};
+
 /**
- * A failed attempt: back to `open`, or to `failed` once `max` attempts have failed. One
- * conditional update; null when the session had already left open/pending.
+ * A failed attempt counted, and the session moved by `retry` or, once `max` attempts have
+ * failed, by `exhaust`. One conditional update; null when the session was in neither move's
+ * `from` (it had already ended).
  */
-export async function recordFailedAttempt(db: Database, id: string, max: number): Promise<SessionRow | null> {
+export async function recordFailedAttempt(db: Database, f: FailedAttempt): Promise<SessionRow | null> {
+  const failed = sql`${checkoutSessions.failedAttempts} + 1`;
   const [row] = await db
     .update(checkoutSessions)
     .set({
-      failedAttempts: sql`${checkoutSessions.failedAttempts} + 1`,
-      status: sql`case when ${checkoutSessions.failedAttempts} + 1 >= ${max} then 'failed' else 'open' end`,
+      failedAttempts: failed,
+      status: sql`case when ${failed} >= ${f.max} then ${f.exhaust.to} else ${f.retry.to} end`,
     })
-    .where(and(eq(checkoutSessions.id, id), inArray(checkoutSessions.status, ["open", "pending"])))
+    .where(
+      and(
+        eq(checkoutSessions.id, f.id),
+        or(
+          and(inArray(checkoutSessions.status, [...f.retry.from]), sql`${failed} < ${f.max}`),
+          and(inArray(checkoutSessions.status, [...f.exhaust.from]), sql`${failed} >= ${f.max}`),
+        ),
+      ),
+    )
     .returning();
   return row ?? null;
 }

@@ -5,11 +5,13 @@ import { param, statement } from "@/db/statement";
 import { checkoutSessions, payments } from "@/db/schema";
 import { eventValues, eventWrites, type NewEvent } from "./events";
 import { claimDone, claimValues, type DoneKey } from "./idempotency";
-import { keyset, toPage, type PageParams } from "./pagination";
+import { paginate, type PageParams } from "./pagination";
+import type { Move } from "./move";
+import type { PaymentRow } from "./payment-row";
+import type { Scope } from "./scope";
 
 export type SessionRow = typeof checkoutSessions.$inferSelect;
 export type SessionStatus = SessionRow["status"];
-export type Scope = { merchantId: string; livemode: boolean };
 
 const jsonOrNull = (value: unknown) => (value == null ? null : JSON.stringify(value));
 
@@ -96,36 +98,27 @@ export type ListSessionsParams = Scope &
   PageParams & { status?: SessionStatus; clientReferenceId?: string; customerEmail?: string };
 
 export async function listSessions(db: Database, p: ListSessionsParams) {
-  const cursorId = p.startingAfter ?? p.endingBefore;
-  const direction = p.endingBefore ? "newer" : "older";
-  let cursor = null;
-  if (cursorId) {
-    cursor = await findSession(db, p, cursorId);
-    if (!cursor) return null;
-  }
-  const page = keyset(checkoutSessions, cursor, direction);
-  const rows = await db
-    .select()
-    .from(checkoutSessions)
-    .where(
-      and(
-        eq(checkoutSessions.merchantId, p.merchantId),
-        eq(checkoutSessions.livemode, p.livemode),
-        p.status ? eq(checkoutSessions.status, p.status) : undefined,
-        p.clientReferenceId ? eq(checkoutSessions.clientReferenceId, p.clientReferenceId) : undefined,
-        p.customerEmail ? eq(checkoutSessions.customerEmail, p.customerEmail.toLowerCase()) : undefined,
-        page.where,
-      ),
-    )
-    .orderBy(...page.orderBy)
-    .limit(p.limit + 1);
-  return toPage(rows, p.limit, direction);
+  return paginate(p, checkoutSessions, (id) => findSession(db, p, id), (page) =>
+    db
+      .select()
+      .from(checkoutSessions)
+      .where(
+        and(
+          eq(checkoutSessions.merchantId, p.merchantId),
+          eq(checkoutSessions.livemode, p.livemode),
+          p.status ? eq(checkoutSessions.status, p.status) : undefined,
+          p.clientReferenceId ? eq(checkoutSessions.clientReferenceId, p.clientReferenceId) : undefined,
+          p.customerEmail ? eq(checkoutSessions.customerEmail, p.customerEmail.toLowerCase()) : undefined,
+          page.where,
+        ),
+      )
+      .orderBy(...page.orderBy)
+      .limit(page.limit),
+  );
 }
 
-export type Transition = {
+export type Transition = Move<SessionStatus> & {
   id: string;
-  from: readonly SessionStatus[];
-  to: SessionStatus;
   set?: Partial<Pick<SessionRow, "paidAt" | "failedAttempts">>;
   /** Only when the session's deadline has passed (for expiry). */
   expiredBy?: Date;
@@ -172,8 +165,6 @@ export async function findExpirableSessionIds(db: Database, at: Date, limit: num
     .limit(limit);
   return rows.map((r) => r.id);
 }
-
-export type PaymentRow = typeof payments.$inferSelect;
 
 const paymentsOfSession = prepared("payments_of_session", (db) =>
   db.select().from(payments).where(eq(payments.sessionId, sql.placeholder("sessionId"))).orderBy(payments.createdAt),

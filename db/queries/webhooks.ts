@@ -1,14 +1,15 @@
 import { and, arrayOverlaps, asc, count, desc, eq, getTableColumns, gte, inArray, isNull, lt, lte, notInArray, or, sql, type SQLWrapper } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { events, webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
-import { keyset, toPage, type PageParams } from "./pagination";
-import type { Scope } from "./sessions";
+import { paginate, type PageParams } from "./pagination";
+import type { Scope } from "./scope";
 
 export type EndpointRow = typeof webhookEndpoints.$inferSelect;
 export type DeliveryRow = typeof webhookDeliveries.$inferSelect;
 export type AttemptRow = typeof webhookAttempts.$inferSelect;
 export type EndpointStatus = EndpointRow["status"];
 export type DeliveryStatus = DeliveryRow["status"];
+type EventType = (typeof events.$inferSelect)["type"];
 
 /** A scope whose values may also be a statement's params (see db/statement.ts). */
 type ScopeOrParams = { merchantId: string | SQLWrapper; livemode: boolean | SQLWrapper };
@@ -45,21 +46,14 @@ export async function countEndpoints(db: Database, scope: Scope): Promise<number
 export type ListEndpointsParams = Scope & PageParams & { status?: EndpointStatus };
 
 export async function listEndpoints(db: Database, p: ListEndpointsParams) {
-  const cursorId = p.startingAfter ?? p.endingBefore;
-  const direction = p.endingBefore ? "newer" : "older";
-  let cursor = null;
-  if (cursorId) {
-    cursor = await findEndpoint(db, p, cursorId);
-    if (!cursor) return null;
-  }
-  const page = keyset(webhookEndpoints, cursor, direction);
-  const rows = await db
-    .select()
-    .from(webhookEndpoints)
-    .where(and(inScope(p), p.status ? eq(webhookEndpoints.status, p.status) : undefined, page.where))
-    .orderBy(...page.orderBy)
-    .limit(p.limit + 1);
-  return toPage(rows, p.limit, direction);
+  return paginate(p, webhookEndpoints, (id) => findEndpoint(db, p, id), (page) =>
+    db
+      .select()
+      .from(webhookEndpoints)
+      .where(and(inScope(p), p.status ? eq(webhookEndpoints.status, p.status) : undefined, page.where))
+      .orderBy(...page.orderBy)
+      .limit(page.limit),
+  );
 }
 
 export type EndpointChanges = Partial<
@@ -81,17 +75,17 @@ export async function updateEndpoint(
 }
 
 /** The event types an endpoint hears an event of this type by: the type itself, or every type. */
-export const heardBy = (type: string) => ["*", type];
+export const heardBy = (type: EventType): EndpointRow["events"] => ["*", type];
 
 /**
  * Which endpoints hear an event: enabled ones of its merchant and mode that take its type (or
  * every type). `type` may be a statement's param, whose value is then heardBy(type).
  */
-export const subscribedTo = (scope: ScopeOrParams, type: string | SQLWrapper) =>
+export const subscribedTo = (scope: ScopeOrParams, type: EventType | SQLWrapper) =>
   and(inScope(scope), eq(webhookEndpoints.status, "enabled"), arrayOverlaps(webhookEndpoints.events, typeof type === "string" ? heardBy(type) : type))!;
 
 /** The endpoints that hear an event of this type, oldest first. */
-export async function findSubscribedEndpoints(db: Database, scope: Scope, type: string): Promise<EndpointRow[]> {
+export async function findSubscribedEndpoints(db: Database, scope: Scope, type: EventType): Promise<EndpointRow[]> {
   return db
     .select()
     .from(webhookEndpoints)
@@ -131,31 +125,24 @@ export type ListDeliveriesParams = Scope &
 
 /** An endpoint's deliveries, newest first, with the event type of each. */
 export async function listDeliveries(db: Database, p: ListDeliveriesParams) {
-  const cursorId = p.startingAfter ?? p.endingBefore;
-  const direction = p.endingBefore ? "newer" : "older";
-  let cursor = null;
-  if (cursorId) {
-    cursor = await findDelivery(db, p, p.endpointId, cursorId);
-    if (!cursor) return null;
-  }
-  const page = keyset(webhookDeliveries, cursor, direction);
-  const rows: DeliveryWithType[] = await db
-    .select(deliveryWithType)
-    .from(webhookDeliveries)
-    .innerJoin(events, eq(events.id, webhookDeliveries.eventId))
-    .where(
-      and(
-        eq(webhookDeliveries.endpointId, p.endpointId),
-        eq(webhookDeliveries.merchantId, p.merchantId),
-        eq(webhookDeliveries.livemode, p.livemode),
-        p.status ? eq(webhookDeliveries.status, p.status) : undefined,
-        p.eventId ? eq(webhookDeliveries.eventId, p.eventId) : undefined,
-        page.where,
-      ),
-    )
-    .orderBy(...page.orderBy)
-    .limit(p.limit + 1);
-  return toPage(rows, p.limit, direction);
+  return paginate(p, webhookDeliveries, (id) => findDelivery(db, p, p.endpointId, id), (page): Promise<DeliveryWithType[]> =>
+    db
+      .select(deliveryWithType)
+      .from(webhookDeliveries)
+      .innerJoin(events, eq(events.id, webhookDeliveries.eventId))
+      .where(
+        and(
+          eq(webhookDeliveries.endpointId, p.endpointId),
+          eq(webhookDeliveries.merchantId, p.merchantId),
+          eq(webhookDeliveries.livemode, p.livemode),
+          p.status ? eq(webhookDeliveries.status, p.status) : undefined,
+          p.eventId ? eq(webhookDeliveries.eventId, p.eventId) : undefined,
+          page.where,
+        ),
+      )
+      .orderBy(...page.orderBy)
+      .limit(page.limit),
+  );
 }
 
 /** The attempts of these deliveries, newest first. */

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { Database } from "@/db/client";
 import type { DoneKey } from "@/db/queries/idempotency";
 import type { MerchantRow } from "@/db/queries/merchants";
-import type { Scope } from "@/db/queries/sessions";
+import type { Scope } from "@/db/queries/scope";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { authenticateKey } from "@/lib/merchants/keys";

@@ -1,6 +1,7 @@
 import type { Database } from "@/db/client";
 import { cancelOpenPayments } from "@/db/queries/payments";
 import { transitionSession, type SessionRow } from "@/db/queries/sessions";
+import { PAYMENT_MOVES, SESSION_MOVES } from "./transitions";
 
 /**
  * pending → open: the buyer chose another way to pay, so the waiting payment is canceled.
@@ -9,8 +10,8 @@ import { transitionSession, type SessionRow } from "@/db/queries/sessions";
  */
 export async function abandonPayment(db: Database, sessionId: string): Promise<SessionRow | null> {
   return db.transaction(async (tx) => {
-    const session = await transitionSession(tx, { id: sessionId, from: ["pending"], to: "open" });
-    if (session) await cancelOpenPayments(tx, sessionId);
+    const session = await transitionSession(tx, { id: sessionId, ...SESSION_MOVES.abandon });
+    if (session) await cancelOpenPayments(tx, { sessionId, ...PAYMENT_MOVES.cancel });
     return session;
   });
 }

@@ -1,10 +1,12 @@
 import type { Database } from "@/db/client";
-import { listSessionPayments, transitionSession, type Scope } from "@/db/queries/sessions";
+import type { Scope } from "@/db/queries/scope";
+import { listSessionPayments, transitionSession } from "@/db/queries/sessions";
 import { invalidState } from "@/lib/errors";
 import { getSession } from "./get-session";
 import { recordEvent } from "@/lib/events/record";
 import type { SessionObject } from "./schemas";
 import { sessionToObject } from "./serialize";
+import { SESSION_MOVES } from "./transitions";
 
 function paymentInProgress() {
   return invalidState("This checkout session cannot be canceled: a payment is being attempted. Try again once it has finished.", "payment_in_progress");
@@ -22,7 +24,7 @@ export async function cancelSession(db: Database, scope: Scope, id: string, at: 
     throw invalidState(`This checkout session is ${before.status}; only an open session can be canceled.`);
   }
   const canceled = await db.transaction(async (tx) => {
-    const row = await transitionSession(tx, { id, from: ["open"], to: "canceled", noAttemptAt: at });
+    const row = await transitionSession(tx, { id, ...SESSION_MOVES.cancel, noAttemptAt: at });
     if (!row) return null;
     const object = sessionToObject(row, await listSessionPayments(tx, id));
     await recordEvent(tx, { merchantId: row.merchantId, livemode: row.livemode, type: "checkout.session.canceled", object, at });

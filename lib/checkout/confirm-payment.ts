@@ -1,9 +1,11 @@
 import type { Database } from "@/db/client";
-import { cancelOpenPayments, findPaymentById, flagRequiresRefund, transitionPayment, type PaymentRow } from "@/db/queries/payments";
+import type { PaymentRow } from "@/db/queries/payment-row";
+import { cancelOpenPayments, findPaymentById, flagRequiresRefund, transitionPayment } from "@/db/queries/payments";
 import { listSessionPayments, lockSession, transitionSession, type SessionRow } from "@/db/queries/sessions";
 import { invalidState, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record";
 import { paymentToObject, sessionToObject } from "./serialize";
+import { PAYMENT_MOVES, SESSION_MOVES } from "./transitions";
 
 export type ConfirmPaymentOptions = { paymentId: string; at: Date };
 export type Settled = { payment: PaymentRow; session: SessionRow | null; changed: boolean };
@@ -20,21 +22,16 @@ export async function confirmPayment(db: Database, opts: ConfirmPaymentOptions):
     const before = await findPaymentById(tx, paymentId);
     if (!before) throw notFound("payment", paymentId);
     await lockSession(tx, before.sessionId);
-    const won = await transitionPayment(tx, {
-      id: paymentId,
-      from: ["pending", "requires_action", "canceled"],
-      to: "succeeded",
-      set: { paidAt: at, nextAction: null },
-    });
+    const won = await transitionPayment(tx, { id: paymentId, ...PAYMENT_MOVES.succeed, set: { paidAt: at, nextAction: null } });
     if (!won) {
       const current = (await findPaymentById(tx, paymentId))!;
       // A repeated confirmation is not news: answer with what was recorded.
       if (current.status === "succeeded") return { payment: current, session: null, changed: false };
       throw invalidState(`This payment is ${current.status}; it cannot be confirmed.`, "payment_not_pending");
     }
-    const session = await transitionSession(tx, { id: won.sessionId, from: ["open", "pending"], to: "paid", set: { paidAt: at } });
+    const session = await transitionSession(tx, { id: won.sessionId, ...SESSION_MOVES.pay, set: { paidAt: at } });
     let payment = won;
-    if (session) await cancelOpenPayments(tx, session.id, won.id);
+    if (session) await cancelOpenPayments(tx, { sessionId: session.id, except: won.id, ...PAYMENT_MOVES.cancel });
     else payment = await flagRequiresRefund(tx, won.id);
     const scope = { merchantId: payment.merchantId, livemode: payment.livemode };
     await recordEvent(tx, { ...scope, type: "payment.succeeded", object: paymentToObject(payment), at });

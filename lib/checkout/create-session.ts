@@ -45,7 +45,7 @@ export async function createSession(db: Database, opts: CreateSessionOptions): P
     }
   });
   const paymentMethods: Rail[] =
-    input.paymentMethods ?? (merchant.rails as Rail[]).filter((r) => railServes(r, input.currency));
+    input.paymentMethods ?? merchant.rails.filter((r) => railServes(r, input.currency));
   if (paymentMethods.length === 0) {
     issues.push({ path: ["currency"], code: "custom", message: `no rail enabled for this merchant can take ${input.currency}` });
   }

@@ -4,6 +4,7 @@ import { cancelOpenPayments } from "@/db/queries/payments";
 import { log } from "@/lib/log";
 import { recordEvent } from "@/lib/events/record";
 import { sessionToObject } from "./serialize";
+import { PAYMENT_MOVES, SESSION_MOVES } from "./transitions";
 
 /**
  * Expires one session if its deadline has passed; returns the expired row, or null when it
@@ -18,15 +19,14 @@ export async function expireSession(db: Database, id: string, at: Date): Promise
     if (pending?.expiresAt && pending.expiresAt > at) return null;
     const row = await transitionSession(tx, {
       id,
-      from: pending ? ["open", "pending"] : ["open"],
-      to: "expired",
+      ...(pending ? SESSION_MOVES.expireWaiting : SESSION_MOVES.expire),
       expiredBy: at,
       noOpenPaymentAfter: at,
     });
     if (!row) return null;
     // The waiting payment's instructions die with the session; money that still arrives is
     // recorded by confirmPayment and flagged for a refund.
-    const canceled = new Map((await cancelOpenPayments(tx, id)).map((p) => [p.id, p]));
+    const canceled = new Map((await cancelOpenPayments(tx, { sessionId: id, ...PAYMENT_MOVES.cancel })).map((p) => [p.id, p]));
     await recordEvent(tx, {
       merchantId: row.merchantId,
       livemode: row.livemode,

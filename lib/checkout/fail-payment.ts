@@ -6,6 +6,7 @@ import type { Settled } from "./confirm-payment";
 import { MAX_FAILED_ATTEMPTS } from "./pay-session";
 import { recordEvent } from "@/lib/events/record";
 import { paymentToObject, sessionToObject } from "./serialize";
+import { FAILED_ATTEMPT, PAYMENT_MOVES } from "./transitions";
 
 export type FailPaymentOptions = { paymentId: string; failureCode: string; failureMessage: string; at: Date };
 
@@ -22,8 +23,7 @@ export async function failPayment(db: Database, opts: FailPaymentOptions): Promi
     await lockSession(tx, before.sessionId);
     const payment = await transitionPayment(tx, {
       id: paymentId,
-      from: ["pending", "requires_action"],
-      to: "failed",
+      ...PAYMENT_MOVES.fail,
       set: { failureCode: opts.failureCode, failureMessage: opts.failureMessage, nextAction: null },
     });
     if (!payment) {
@@ -33,7 +33,7 @@ export async function failPayment(db: Database, opts: FailPaymentOptions): Promi
     }
     // A waiting payment is the session's current one, so its session is pending (or has
     // already ended, and then stays as it is).
-    const session = await recordFailedAttempt(tx, payment.sessionId, MAX_FAILED_ATTEMPTS);
+    const session = await recordFailedAttempt(tx, { id: payment.sessionId, max: MAX_FAILED_ATTEMPTS, ...FAILED_ATTEMPT });
     const scope = { merchantId: payment.merchantId, livemode: payment.livemode };
     await recordEvent(tx, { ...scope, type: "payment.failed", object: paymentToObject(payment), at });
     if (session?.status === "failed") {

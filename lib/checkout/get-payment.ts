@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import { findPayment } from "@/db/queries/payments";
-import type { Scope } from "@/db/queries/sessions";
+import type { Scope } from "@/db/queries/scope";
 import { notFound } from "@/lib/errors";
 import { looksLikeId } from "@/lib/ids";
 import type { PaymentObject } from "./schemas";

@@ -1,5 +1,6 @@
 import type { Database } from "@/db/client";
-import { findSession, findSessionById, listPaymentsOfSessions, listSessionPayments, listSessions, type ListSessionsParams, type Scope, type SessionRow } from "@/db/queries/sessions";
+import { findSession, findSessionById, listPaymentsOfSessions, listSessionPayments, listSessions, type ListSessionsParams, type SessionRow } from "@/db/queries/sessions";
+import type { Scope } from "@/db/queries/scope";
 import { notFound } from "@/lib/errors";
 import { looksLikeId } from "@/lib/ids";
 import { expireIfDue } from "./expire-session";

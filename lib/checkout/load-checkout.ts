@@ -1,6 +1,7 @@
 import type { Database } from "@/db/client";
 import { findMerchant, type MerchantRow } from "@/db/queries/merchants";
-import { listSessionPayments, type PaymentRow, type SessionRow } from "@/db/queries/sessions";
+import type { PaymentRow } from "@/db/queries/payment-row";
+import { listSessionPayments, type SessionRow } from "@/db/queries/sessions";
 import { getSessionForBuyer } from "./get-session";
 
 export type Checkout = { session: SessionRow; merchant: MerchantRow; payments: PaymentRow[] };

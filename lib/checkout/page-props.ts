@@ -1,15 +1,14 @@
 // What the buyer's pages render, worked out on the server before rendering: plain JSON
 // (the pages router hands page props to React as data), so dates travel as ISO strings and
 // the Pix QR code as SVG text. pages/checkout/[id]/*.tsx turn these into HTML.
-import type { PaymentRow } from "@/db/queries/sessions";
-import type { LineItem } from "@/db/schema";
+import type { PaymentRow } from "@/db/queries/payment-row";
+import type { LineItem } from "@/db/shapes";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { formatDateTime } from "@/lib/i18n/format";
 import { MESSAGES, t } from "@/lib/i18n/messages";
 import { resolveLocale } from "@/lib/i18n/negotiate";
 import { formatMoney, type Currency } from "@/lib/money/currencies";
-import type { NextAction } from "@/lib/providers/types";
 import { isRail, type Rail } from "@/lib/rails/catalog";
 import { pixQrSvg } from "@/lib/rails/pix";
 import type { FramePolicy } from "@/lib/security/csp";
@@ -19,9 +18,7 @@ import { loadCheckout, waitingPayment, type Checkout } from "./load-checkout";
 import { decodeErrors, type FormErrors } from "./pay-form";
 import { fillSessionId } from "./redirects";
 import type { Locale } from "@/lib/i18n/locales";
-import type { SESSION_STATUSES } from "./schemas";
-
-type SessionStatus = (typeof SESSION_STATUSES)[number];
+import type { SessionStatus } from "@/db/queries/sessions";
 
 /** What every buyer page shares: who is selling, in which language, under which nonce. */
 export type Frame = {
@@ -84,8 +81,8 @@ function frameOf({ session, merchant }: Checkout, locale: Locale, nonce: string 
 }
 
 function railOrder({ session }: Checkout): Rail[] {
-  const rails = session.paymentMethods as Rail[];
-  const preferred = session.preferredPaymentMethod as Rail | null;
+  const rails = session.paymentMethods;
+  const preferred = session.preferredPaymentMethod;
   return preferred && rails.includes(preferred) ? [preferred, ...rails.filter((r) => r !== preferred)] : rails;
 }
 
@@ -114,12 +111,12 @@ async function bodyOf(checkout: Checkout, query: Query, amountText: string, loca
     };
   }
   if (waiting) {
-    const action = waiting.nextAction as NextAction | null;
+    const action = waiting.nextAction;
     const qrSvg = action?.type === "pix" ? await pixQrSvg(action.brCode, t(MESSAGES[locale].pending.pixQrLabel, { amount: amountText })) : null;
     return { state: "pending", payment: waitingOf(waiting), qrSvg };
   }
   if (session.status === "paid") return { state: "paid", successUrl: fillSessionId(session.successUrl, session.id) };
-  return { state: "closed", status: session.status as SessionStatus };
+  return { state: "closed", status: session.status };
 }
 
 /** A page's props, and for a session's page the frame and form policy its CSP allows. */
@@ -137,7 +134,7 @@ export async function checkoutPageProps(
   if (!checkout) return { props: { found: false, locale: resolveLocale("auto", acceptLanguage) }, policy: null };
   const { session } = checkout;
   const locale = resolveLocale(session.locale, acceptLanguage);
-  const currency = session.currency as Currency;
+  const currency = session.currency;
   const amountText = formatMoney(session.amount, currency, locale);
   const props: CheckoutPageProps = {
     found: true,
@@ -176,7 +173,7 @@ export async function challengePageProps(id: string, acceptLanguage: string | nu
       found: true,
       frame: frameOf(checkout, locale, nonce, false),
       sessionId: session.id,
-      amountText: formatMoney(session.amount, session.currency as Currency, locale),
+      amountText: formatMoney(session.amount, session.currency, locale),
       last4: String(payment.details.last4 ?? ""),
     },
     policy: framePolicyOf(session),

@@ -1,22 +1,24 @@
 // The buyer's payment request: its shape (zod, shared by the JSON API, the page's server
 // actions and the OpenAPI document) and the per-rail checks that run before any attempt.
 import { z } from "zod";
+import type { Installments } from "@/db/shapes";
 import type { ErrorIssue } from "@/lib/errors";
 import { validationError } from "@/lib/errors";
+import { MESSAGES } from "@/lib/i18n/messages";
 import type { RailRequest } from "@/lib/providers/types";
 import { BOLETO_MAX_CENTS } from "@/lib/rails/boleto";
 import { inspectCard, validateCvc, validateExpiry } from "@/lib/rails/card";
-import { RAILS, type Rail } from "@/lib/rails/catalog";
 import { parseTaxId } from "@/lib/rails/document";
 import { findNigerianBank } from "@/lib/rails/ng-banks";
 import { isValidNuban } from "@/lib/rails/nuban";
 import { MOBILE_MONEY_OPERATORS, mobileMoneyCountries, validateMobilePhone } from "@/lib/rails/phone";
+import { rail as railSchema } from "./schemas";
 
 const text = (max: number) => z.string().trim().max(max);
 const cardPart = z.union([z.int().min(0).max(9999), z.string().trim().max(4)]);
 
 export const payInput = z.strictObject({
-  rail: z.enum(RAILS as [Rail, ...Rail[]]),
+  rail: railSchema,
   email: text(254).optional(),
   phone: text(32).optional(),
   name: text(200).optional(),
@@ -38,29 +40,10 @@ export const payInput = z.strictObject({
 
 export type PayInput = z.infer<typeof payInput>;
 
-/** Why a field was refused; the page shows each in the buyer's language. */
-export const PAY_ERRORS = {
-  rail_unavailable: "This payment method is not offered for this checkout.",
-  email_required: "Enter your email address.",
-  email_invalid: "Enter a valid email address.",
-  name_required: "Enter your full name.",
-  document_required: "Enter your CPF or CNPJ.",
-  document_invalid: "This CPF or CNPJ is not valid.",
-  card_required: "Enter your card details.",
-  card_number_invalid: "This card number is not valid.",
-  card_expiry_invalid: "Enter the expiry date as MM/YY.",
-  card_expired: "This card has expired.",
-  card_cvc_invalid: "This security code is not valid.",
-  installments_invalid: "Choose a number of installments that is offered.",
-  bank_required: "Choose your bank.",
-  account_number_invalid: "Enter a valid 10-digit account number for this bank.",
-  mandate_consent_required: "Authorise the direct debit to continue.",
-  operator_required: "Choose your mobile money operator.",
-  operator_invalid: "This operator does not serve this phone number.",
-  phone_required: "Enter your mobile number.",
-  phone_invalid: "Enter a valid mobile number for this country.",
-  amount_too_large: "This amount is too large for this payment method.",
-} as const;
+// Why a field was refused: each code with its English, the API's message. The page shows
+// the same code in the buyer's language; `invalid` is the page's own word for any other code.
+const { invalid: _pageOnly, ...payErrors } = MESSAGES.en.pay.errors;
+export const PAY_ERRORS = payErrors;
 
 export type PayErrorCode = keyof typeof PAY_ERRORS;
 
@@ -68,7 +51,7 @@ export type PaySessionFacts = {
   amount: number;
   currency: string;
   paymentMethods: string[];
-  installments: { maxCount: number } | null;
+  installments: Installments | null;
   customerEmail: string | null;
   customerName: string | null;
   customerDocument: string | null;

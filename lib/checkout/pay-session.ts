@@ -12,8 +12,8 @@ import {
   releaseAttemptLease,
   saveVirtualAccount,
   transitionPayment,
-  type PaymentRow,
 } from "@/db/queries/payments";
+import type { PaymentRow } from "@/db/queries/payment-row";
 import { findSessionById, listSessionPayments, lockSession, transitionSession, type SessionRow } from "@/db/queries/sessions";
 import { ApiError, invalidState, notFound } from "@/lib/errors";
 import { newId } from "@/lib/ids";
@@ -30,6 +30,7 @@ import { toRailRequest, type PayInput } from "./pay-input";
 import { recordEvent } from "@/lib/events/record";
 import type { EventType } from "@/lib/events/types";
 import { checkoutUrl, paymentToObject, sessionToObject } from "./serialize";
+import { FAILED_ATTEMPT, PAYABLE, PAYMENT_MOVES, SESSION_MOVES } from "./transitions";
 
 /** After this many failed attempts the session is `failed` (SPEC 6). */
 export const MAX_FAILED_ATTEMPTS = 5;
@@ -67,7 +68,7 @@ export async function paySession(db: Database, opts: PaySessionOptions): Promise
     // A filled honeypot is a bot: refuse without a hint of why.
     throw new ApiError("validation_error", "payment_refused", "The payment was refused.");
   }
-  if (session.status !== "open" && session.status !== "pending") throw notPayable(session.status);
+  if (!PAYABLE.includes(session.status)) throw notPayable(session.status);
   const provider = providerFor(session.livemode);
   if (!provider) throw liveModeUnavailable();
 
@@ -92,10 +93,10 @@ export async function paySession(db: Database, opts: PaySessionOptions): Promise
   }
 
   const leaseUntil = new Date(at.getTime() + ATTEMPT_LEASE_MS);
-  const leased = await acquireAttemptLease(db, sessionId, at, leaseUntil);
+  const leased = await acquireAttemptLease(db, { id: sessionId, at, until: leaseUntil, payable: PAYABLE });
   if (!leased) {
     const now = await findSessionById(db, sessionId);
-    if (now && now.status !== "open" && now.status !== "pending") throw notPayable(now.status);
+    if (now && !PAYABLE.includes(now.status)) throw notPayable(now.status);
     throw invalidState("Another payment attempt for this checkout is in progress. Wait for it to finish.", "payment_in_progress");
   }
   try {
@@ -116,7 +117,7 @@ type AttemptOptions = {
 async function attempt(db: Database, o: AttemptOptions): Promise<PayResult> {
   const { session, merchant, request, at } = o;
   const paymentId = newId("payment");
-  const rail = request.rail as Rail;
+  const rail: Rail = request.rail;
   let outcome: StartPaymentResult;
   try {
     outcome = await o.provider.startPayment({
@@ -170,7 +171,7 @@ async function attempt(db: Database, o: AttemptOptions): Promise<PayResult> {
     const [, , inserted, after] = await Promise.all([
       lockSession(tx, session.id),
       // Paying again while a payment waits means the buyer chose another way: cancel that one.
-      cancelOpenPayments(tx, session.id),
+      cancelOpenPayments(tx, { sessionId: session.id, ...PAYMENT_MOVES.cancel }),
       insertPayment(tx, {
         id: paymentId,
         sessionId: session.id,
@@ -193,10 +194,10 @@ async function attempt(db: Database, o: AttemptOptions): Promise<PayResult> {
         paidAt: outcome.status === "succeeded" ? at : null,
       }),
       outcome.status === "succeeded"
-        ? transitionSession(tx, { id: session.id, from: ["open", "pending"], to: "paid", set: { paidAt: at } })
+        ? transitionSession(tx, { id: session.id, ...SESSION_MOVES.pay, set: { paidAt: at } })
         : outcome.status === "failed"
-          ? recordFailedAttempt(tx, session.id, MAX_FAILED_ATTEMPTS)
-          : transitionSession(tx, { id: session.id, from: ["open", "pending"], to: "pending" }),
+          ? recordFailedAttempt(tx, { id: session.id, max: MAX_FAILED_ATTEMPTS, ...FAILED_ATTEMPT })
+          : transitionSession(tx, { id: session.id, ...SESSION_MOVES.wait }),
     ]);
     let payment = inserted;
     // What the attempt tells the merchant: the payment's event, and the session's when it moved.
@@ -209,7 +210,7 @@ async function attempt(db: Database, o: AttemptOptions): Promise<PayResult> {
       told = { payment: "payment.failed", session: after?.status === "failed" ? "checkout.session.failed" : null };
     } else if (!after) {
       // Nothing was taken yet; a late confirmation still finds the payment (and flags a refund).
-      payment = (await transitionPayment(tx, { id: payment.id, from: ["pending", "requires_action"], to: "canceled", set: { nextAction: null } }))!;
+      payment = (await transitionPayment(tx, { id: payment.id, ...PAYMENT_MOVES.cancel, set: { nextAction: null } }))!;
       told = null;
     } else {
       told = { payment: "payment.pending", session: "checkout.session.pending" };

@@ -1,18 +1,27 @@
 import { isValidPhoneNumber } from "libphonenumber-js/max";
 import { z } from "zod";
+import { pageQuery } from "@/db/queries/pagination";
 import { ERROR_TYPES } from "@/lib/errors";
-import { LOCALES } from "@/lib/i18n/locales";
 import { httpUrlProblem, urlCharactersProblem } from "@/lib/security/http-url";
 import { originOfUrl, parseOrigin } from "@/lib/security/origin";
 import { CURRENCIES, isCurrency, type Currency } from "@/lib/money/currencies";
 import { isRail, RAILS, railServes, type Rail } from "@/lib/rails/catalog";
 import { isValidCnpj, isValidCpf } from "@/lib/rails/document";
-import type { NextAction } from "@/lib/providers/types";
+import type { NextAction } from "@/lib/rails/next-action";
+import { eventFields } from "@/lib/events/serialize";
 import { EVENT_TYPES, type EventType } from "@/lib/events/types";
+import { checkoutSessions, payments } from "@/db/schema";
+import { customerShape, installmentsShape, lineItemShape, type Customer, type Installments, type LineItem } from "@/db/shapes";
 
 export const MAX_AMOUNT = 1_000_000_000_000;
-export const SESSION_STATUSES = ["open", "pending", "paid", "failed", "expired", "canceled"] as const;
-export const PAYMENT_STATUSES = ["pending", "requires_action", "succeeded", "failed", "canceled"] as const;
+export const SESSION_STATUSES = checkoutSessions.status.enumValues;
+export const PAYMENT_STATUSES = payments.status.enumValues;
+const UI_MODES = checkoutSessions.uiMode.enumValues;
+/** A session's locale: one of LOCALES, or `auto` for the buyer's Accept-Language. */
+const SESSION_LOCALES = checkoutSessions.locale.enumValues;
+
+/** Whether two types are the same both ways: a schema built on another keeps its shape. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 const amount = z.int().min(1).max(MAX_AMOUNT);
 
@@ -23,7 +32,7 @@ const currency = z
   .transform((v) => v as Currency)
   .meta({ description: "ISO 4217 code, any case; returned upper case.", example: "NGN" });
 
-const rail = z.enum(RAILS as [Rail, ...Rail[]]);
+export const rail = z.enum(RAILS as [Rail, ...Rail[]]);
 
 const HOST_RULE = "must have a host of letters, digits, hyphens and dots, or an IP address";
 const ORIGIN_RULE =
@@ -50,6 +59,8 @@ export const origin = z
   })
   .transform((v) => v.replace(/\/$/, ""));
 
+// What a session accepts into a stored line item, customer or installments: each field of the
+// stored shape (db/shapes.ts) with its rules; the Same checks keep the two one shape.
 const lineItem = z.strictObject({
   name: z.string().trim().min(1).max(200),
   unitAmount: amount,
@@ -66,6 +77,7 @@ const lineItem = z.strictObject({
     .pipe(z.url({ protocol: /^https?$/ }))
     .optional(),
 });
+true satisfies Same<z.output<typeof lineItem>, LineItem>;
 
 const document = z
   .strictObject({
@@ -93,6 +105,10 @@ export const customerInput = z.strictObject({
   name: z.string().trim().min(1).max(200).optional(),
   document: document.optional(),
 });
+true satisfies Same<z.output<typeof customerInput>, Customer>;
+
+const installmentsInput = z.strictObject({ maxCount: z.int().min(1).max(12) });
+true satisfies Same<z.output<typeof installmentsInput>, Installments>;
 
 export const MAX_METADATA_KEYS = 50;
 
@@ -110,7 +126,7 @@ export const createSessionInput = z
     customer: customerInput.optional(),
     paymentMethods: z.array(rail).min(1).max(RAILS.length).optional(),
     preferredPaymentMethod: rail.optional(),
-    mode: z.enum(["hosted", "embedded"]).default("hosted"),
+    mode: z.enum(UI_MODES).default("hosted"),
     successUrl: redirectUrl,
     cancelUrl: redirectUrl.optional(),
     allowedOrigins: z.array(origin).min(1).max(20).optional(),
@@ -118,8 +134,8 @@ export const createSessionInput = z
     expiresAt: z.iso.datetime({ offset: true }).optional(),
     metadata: metadata.optional(),
     clientReferenceId: z.string().min(1).max(200).optional(),
-    locale: z.enum(["auto", ...LOCALES]).default("auto"),
-    installments: z.strictObject({ maxCount: z.int().min(1).max(12) }).optional(),
+    locale: z.enum(SESSION_LOCALES).default("auto"),
+    installments: installmentsInput.optional(),
   })
   .superRefine((input, ctx) => {
     if (input.amount === undefined && !input.lineItems) {
@@ -169,21 +185,15 @@ export const createSessionInput = z
 
 export type CreateSessionInput = z.infer<typeof createSessionInput>;
 
-const limit = z.coerce.number().int().min(1).max(100).default(10);
-
 export const listSessionsQuery = z.strictObject({
-  limit,
-  startingAfter: z.string().max(100).optional(),
-  endingBefore: z.string().max(100).optional(),
+  ...pageQuery,
   status: z.enum(SESSION_STATUSES).optional(),
   clientReferenceId: z.string().max(200).optional(),
   "customer.email": z.string().max(254).optional(),
 });
 
 export const listEventsQuery = z.strictObject({
-  limit,
-  startingAfter: z.string().max(100).optional(),
-  endingBefore: z.string().max(100).optional(),
+  ...pageQuery,
   type: z.enum(EVENT_TYPES).optional(),
 });
 
@@ -193,13 +203,8 @@ export { isRail };
 
 const timestamp = z.iso.datetime().meta({ description: "ISO 8601, UTC" });
 
-/** The customer as given at create (SPEC 2.1); the document type is stored lower case. */
-export const customerObject = z.object({
-  email: z.string().optional(),
-  phone: z.string().optional(),
-  name: z.string().optional(),
-  document: z.object({ type: z.string(), number: z.string() }).optional(),
-});
+/** The customer as given at create (SPEC 2.1): as stored. */
+export const customerObject = customerShape;
 
 // What each rail produced (SPEC 2.2), returned as `payment.details`.
 const bankAccountDetails = z.object({ bankName: z.string(), accountNumber: z.string(), accountName: z.string(), expiresAt: timestamp });
@@ -217,7 +222,6 @@ export const nextActionObject = z.discriminatedUnion("type", [
   z.object({ type: z.literal("await_debit"), bank: z.string() }),
 ]);
 
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 true satisfies Same<z.output<typeof nextActionObject>, NextAction>;
 
 export const railDetails = {
@@ -279,7 +283,7 @@ export const sessionObject = z.object({
   customer: customerObject.nullable(),
   paymentMethods: z.array(rail),
   preferredPaymentMethod: rail.nullable(),
-  mode: z.enum(["hosted", "embedded"]),
+  mode: z.enum(UI_MODES),
   checkoutUrl: z.string(),
   successUrl: z.string(),
   cancelUrl: z.string().nullable(),
@@ -289,8 +293,8 @@ export const sessionObject = z.object({
   paidAt: timestamp.nullable(),
   metadata: z.record(z.string(), z.string()).meta({ maxProperties: MAX_METADATA_KEYS }),
   clientReferenceId: z.string().nullable(),
-  locale: z.enum(["auto", ...LOCALES]),
-  installments: z.object({ maxCount: z.int() }).nullable(),
+  locale: z.enum(SESSION_LOCALES),
+  installments: installmentsShape.nullable(),
   payment: paymentObject.nullable(),
   payments: z.array(paymentObject).optional().meta({ description: "Every payment attempt, on retrieve." }),
 });
@@ -298,7 +302,6 @@ export const sessionObject = z.object({
 export type SessionObject = z.infer<typeof sessionObject>;
 export type PaymentObject = z.infer<typeof paymentObject>;
 
-const eventFields = { id: z.string(), object: z.literal("event"), livemode: z.boolean(), createdAt: timestamp };
 const SESSION_EVENT_TYPES = EVENT_TYPES.filter((t) => t.startsWith("checkout.session."));
 const PAYMENT_EVENT_TYPES = EVENT_TYPES.filter((t) => t.startsWith("payment."));
 
@@ -315,8 +318,6 @@ export const eventObject = z.discriminatedUnion("type", [
     data: z.object({ object: paymentObject }),
   }),
 ]);
-
-export type EventObject = z.infer<typeof eventObject>;
 
 export const listOf = <T extends z.ZodType>(item: T) =>
   z.object({ object: z.literal("list"), data: z.array(item), hasMore: z.boolean() });

@@ -1,6 +1,9 @@
-import type { PaymentRow, SessionRow } from "@/db/queries/sessions";
+import type { PaymentRow } from "@/db/queries/payment-row";
+import type { SessionRow } from "@/db/queries/sessions";
+import type { z } from "zod";
 import { publicUrl } from "@/lib/env";
-import type { PaymentObject, SessionObject } from "./schemas";
+import type { Rail } from "@/lib/rails/catalog";
+import type { PaymentObject, railDetails, SessionObject } from "./schemas";
 
 const iso = (d: Date) => d.toISOString();
 const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
@@ -9,15 +12,25 @@ export function checkoutUrl(sessionId: string): string {
   return `${publicUrl()}/checkout/${sessionId}`;
 }
 
-// The JSON columns (details, nextAction, an event's object) hold what the provider and the
-// domain wrote, whose shapes the schemas name: the row types only know them as JSON.
+/** A payment's rail with the details that rail produced: one variant of the payment objects. */
+export type RailAndDetails = { [R in Rail]: { rail: R; details: z.output<(typeof railDetails)[R]> } }[Rail];
+
+/**
+ * The row's rail and details as the variant they make. The one assertion about a payment row:
+ * no column type can say that `details` holds what `rail` produces, but the one writer
+ * (paySession) stores the provider's details for the rail it asked it to take.
+ */
+export function railAndDetails(p: PaymentRow): RailAndDetails {
+  return { rail: p.rail, details: p.details } as RailAndDetails;
+}
+
 export function paymentToObject(p: PaymentRow): PaymentObject {
   return {
     id: p.id,
     object: "payment",
     session: p.sessionId,
     livemode: p.livemode,
-    rail: p.rail,
+    ...railAndDetails(p),
     status: p.status,
     amount: p.amount,
     currency: p.currency,
@@ -27,11 +40,10 @@ export function paymentToObject(p: PaymentRow): PaymentObject {
     failureCode: p.failureCode,
     failureMessage: p.failureMessage,
     nextAction: p.nextAction ?? null,
-    details: p.details,
     requiresRefund: p.requiresRefund,
     createdAt: iso(p.createdAt),
     paidAt: isoOrNull(p.paidAt),
-  } as PaymentObject;
+  };
 }
 
 /** The payment a session shows: the succeeded one, else the latest attempt. */
@@ -51,8 +63,8 @@ export function sessionToObject(s: SessionRow, payments: PaymentRow[] = [], with
     lineItems: s.lineItems ?? null,
     description: s.description,
     customer: s.customer ?? null,
-    paymentMethods: s.paymentMethods as SessionObject["paymentMethods"],
-    preferredPaymentMethod: (s.preferredPaymentMethod as SessionObject["preferredPaymentMethod"]) ?? null,
+    paymentMethods: s.paymentMethods,
+    preferredPaymentMethod: s.preferredPaymentMethod ?? null,
     mode: s.uiMode,
     checkoutUrl: checkoutUrl(s.id),
     successUrl: s.successUrl,
@@ -63,7 +75,7 @@ export function sessionToObject(s: SessionRow, payments: PaymentRow[] = [], with
     paidAt: isoOrNull(s.paidAt),
     metadata: s.metadata,
     clientReferenceId: s.clientReferenceId,
-    locale: s.locale as SessionObject["locale"],
+    locale: s.locale,
     installments: s.installments ?? null,
     payment: payment ? paymentToObject(payment) : null,
     ...(withPayments ? { payments: payments.map(paymentToObject) } : {}),

@@ -85,7 +85,7 @@ async function main(argv: string[]): Promise<void> {
       const list = values.rails.split(",").map((r) => r.trim());
       const bad = list.filter((r) => !isRail(r));
       if (bad.length) throw new CliError(`Unknown rail(s): ${bad.join(", ")}. Known: ${RAILS.join(", ")}.`);
-      rails = list as Rail[];
+      rails = list.filter(isRail);
     }
     const feeSchedule = values.fees ? parseFees(values.fees) : undefined;
     const h = await open();

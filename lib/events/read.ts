@@ -1,7 +1,6 @@
 import type { Database } from "@/db/client";
-import { findEvent, listEvents } from "@/db/queries/events";
-import type { PageParams } from "@/db/queries/pagination";
-import type { Scope } from "@/db/queries/sessions";
+import { findEvent, listEvents, type ListEventsParams } from "@/db/queries/events";
+import type { Scope } from "@/db/queries/scope";
 import { notFound } from "@/lib/errors";
 import { looksLikeId } from "@/lib/ids";
 import { eventToObject, type EventObject } from "./serialize";
@@ -12,7 +11,7 @@ export async function getEvent(db: Database, scope: Scope, id: string): Promise<
   return eventToObject(row);
 }
 
-export async function listEventObjects(db: Database, params: Scope & PageParams & { type?: string }) {
+export async function listEventObjects(db: Database, params: ListEventsParams) {
   const page = await listEvents(db, params);
   if (!page) return null;
   return { object: "list" as const, data: page.data.map(eventToObject), hasMore: page.hasMore };

@@ -1,27 +1,35 @@
+import { z } from "zod";
 import type { EventRow } from "@/db/queries/events";
-import type { EventType } from "./types";
+import { EVENT_TYPES } from "./types";
+
+/** What every event has, whatever it is about (SPEC 5); lib/checkout/schemas.ts builds eventObject on it. */
+export const eventFields = {
+  id: z.string(),
+  object: z.literal("event"),
+  livemode: z.boolean(),
+  createdAt: z.iso.datetime().meta({ description: "ISO 8601, UTC" }),
+};
 
 /**
  * An event as the API shows it (SPEC 5). `data.object` is the object the event is about, as
  * it was then; its shape is its domain's (lib/checkout/schemas.ts names the session's and the
  * payment's for the OpenAPI document).
  */
-export type EventObject = {
-  id: string;
-  object: "event";
-  type: EventType;
-  livemode: boolean;
-  createdAt: string;
-  data: { object: Record<string, unknown> };
-};
+const eventEnvelope = z.object({
+  ...eventFields,
+  type: z.enum(EVENT_TYPES),
+  data: z.object({ object: z.record(z.string(), z.unknown()) }),
+});
+
+export type EventObject = z.output<typeof eventEnvelope>;
 
 export function eventToObject(e: EventRow): EventObject {
   return {
     id: e.id,
     object: "event",
-    type: e.type as EventType,
+    type: e.type,
     livemode: e.livemode,
     createdAt: e.createdAt.toISOString(),
-    data: e.data as EventObject["data"],
+    data: e.data,
   };
 }

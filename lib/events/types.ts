@@ -1,14 +1,6 @@
-// The event types of SPEC 5, in the order a session's life produces them.
-export const EVENT_TYPES = [
-  "checkout.session.created",
-  "checkout.session.pending",
-  "checkout.session.paid",
-  "checkout.session.failed",
-  "checkout.session.expired",
-  "checkout.session.canceled",
-  "payment.pending",
-  "payment.succeeded",
-  "payment.failed",
-] as const;
+import { events } from "@/db/schema";
+
+/** The event types of SPEC 5, in the order a session's life produces them (the events table's `type`). */
+export const EVENT_TYPES = events.type.enumValues;
 
 export type EventType = (typeof EVENT_TYPES)[number];

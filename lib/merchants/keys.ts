@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Database, DatabaseHandle } from "@/db/client";
-import { findActiveKeyByHash, findKeysByIdOrPrefix, insertApiKey, KEYS_CHANGED_CHANNEL, revokeApiKey, type MerchantRow } from "@/db/queries/api-keys";
+import { findActiveKeyByHash, findKeysByIdOrPrefix, insertApiKey, KEYS_CHANGED_CHANNEL, revokeApiKey } from "@/db/queries/api-keys";
+import type { MerchantRow } from "@/db/queries/merchants";
 import { newId, randomBase62 } from "@/lib/ids";
 import { processState } from "@/lib/process-state";
 

@@ -4,6 +4,7 @@
 // confirmation or a failure that the domain applies.
 import type { CardBrand } from "@/lib/rails/card";
 import type { Rail } from "@/lib/rails/catalog";
+import type { NextAction } from "@/lib/rails/next-action";
 import type { NigerianBank } from "@/lib/rails/ng-banks";
 import type { MobileMoneyOperator } from "@/lib/rails/phone";
 
@@ -40,15 +41,6 @@ export type StartPaymentRequest = {
   request: RailRequest;
 };
 
-/** What the buyer has to do next, or null when nothing. */
-export type NextAction =
-  | { type: "three_d_secure"; url: string }
-  | { type: "bank_transfer"; bankName: string; accountNumber: string; accountName: string; expiresAt: string }
-  | { type: "ussd"; dialString: string; telUrl: string }
-  | { type: "pix"; brCode: string; expiresAt: string }
-  | { type: "boleto"; barcode: string; digitableLine: string; dueDate: string }
-  | { type: "approve_on_phone"; operator: string; phone: string }
-  | { type: "await_debit"; bank: string };
 
 export type PaymentOutcome =
   | { status: "succeeded" | "pending" | "requires_action"; failureCode?: never; failureMessage?: never }

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { withTransaction, type Database } from "@/db/client";
 import { lockMerchant } from "@/db/queries/merchants";
 import { countEndpoints, insertEndpoint } from "@/db/queries/webhooks";
-import type { Scope } from "@/db/queries/sessions";
+import type { Scope } from "@/db/queries/scope";
 import { validationError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { assertEndpointUrlAllowed } from "./endpoint-url";

@@ -1,5 +1,5 @@
 import type { Database } from "@/db/client";
-import type { Scope } from "@/db/queries/sessions";
+import type { Scope } from "@/db/queries/scope";
 import { notFound } from "@/lib/errors";
 import { looksLikeId } from "@/lib/ids";
 import { changeEndpoint } from "./endpoints";

@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import type { PageParams } from "@/db/queries/pagination";
-import type { Scope } from "@/db/queries/sessions";
+import type { Scope } from "@/db/queries/scope";
 import {
   failIdleDeliveries,
   findEndpoint,

@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import type { PageParams } from "@/db/queries/pagination";
-import type { Scope } from "@/db/queries/sessions";
+import type { Scope } from "@/db/queries/scope";
 import { listAttempts, listDeliveries, type DeliveryStatus } from "@/db/queries/webhooks";
 import { notFound } from "@/lib/errors";
 import { requireEndpoint } from "./endpoints";

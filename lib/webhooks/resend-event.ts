@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import { findEvent } from "@/db/queries/events";
-import type { Scope } from "@/db/queries/sessions";
+import type { Scope } from "@/db/queries/scope";
 import { findSubscribedEndpoints, insertDeliveries } from "@/db/queries/webhooks";
 import { invalidState, notFound } from "@/lib/errors";
 import { looksLikeId } from "@/lib/ids";

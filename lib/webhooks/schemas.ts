@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { pageQuery } from "@/db/queries/pagination";
 import { httpUrlProblem } from "@/lib/security/http-url";
 import { EVENT_TYPES } from "@/lib/events/types";
+import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
 
-export const ENDPOINT_STATUSES = ["enabled", "disabled"] as const;
-export const DELIVERY_STATUSES = ["pending", "succeeded", "failed"] as const;
+export const ENDPOINT_STATUSES = webhookEndpoints.status.enumValues;
+export const DELIVERY_STATUSES = webhookDeliveries.status.enumValues;
 /** Per merchant and mode: each event fans out to every endpoint, so keep the fan-out bounded. */
 export const MAX_ENDPOINTS = 16;
 
@@ -57,19 +59,13 @@ export const updateEndpointInput = z
 
 export type UpdateEndpointInput = z.infer<typeof updateEndpointInput>;
 
-const limit = z.coerce.number().int().min(1).max(100).default(10);
-
 export const listEndpointsQuery = z.strictObject({
-  limit,
-  startingAfter: z.string().max(100).optional(),
-  endingBefore: z.string().max(100).optional(),
+  ...pageQuery,
   status: status.optional(),
 });
 
 export const listDeliveriesQuery = z.strictObject({
-  limit,
-  startingAfter: z.string().max(100).optional(),
-  endingBefore: z.string().max(100).optional(),
+  ...pageQuery,
   status: z.enum(DELIVERY_STATUSES).optional(),
   event: z.string().max(100).optional().meta({ description: "Only the deliveries of this event (evt_…)." }),
 });

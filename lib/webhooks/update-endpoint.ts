@@ -1,5 +1,5 @@
 import type { Database } from "@/db/client";
-import type { Scope } from "@/db/queries/sessions";
+import type { Scope } from "@/db/queries/scope";
 import type { EndpointChanges } from "@/db/queries/webhooks";
 import { notFound } from "@/lib/errors";
 import { assertEndpointUrlAllowed } from "./endpoint-url";
