@@ -1,5 +1,5 @@
 import { Field, inputClass } from "@/components/ui/field";
-import { installmentPlan } from "@/lib/rails/card";
+import { installmentPlan } from "@/lib/rails/card/card";
 import { t } from "@/lib/i18n/messages";
 import { fieldId, PayForm, type RailFormProps } from "./pay-form";
 

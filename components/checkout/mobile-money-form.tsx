@@ -1,6 +1,6 @@
 import { Field, inputClass } from "@/components/ui/field";
 import { t } from "@/lib/i18n/messages";
-import { examplePhone, mobileMoneyOperators } from "@/lib/rails/phone";
+import { examplePhone, mobileMoneyOperators } from "@/lib/rails/mobile_money/phone";
 import { fieldId, PayForm, type RailFormProps } from "./pay-form";
 
 export function MobileMoneyForm({ sessionId, m, errors, currency, phone }: RailFormProps & { currency: string; phone: string | null }) {

@@ -6,8 +6,8 @@ import type { PaymentRow } from "@/db/queries/payments";
 import { formatDateTime, formatDay } from "@/lib/i18n/format";
 import { t, type Messages } from "@/lib/i18n/messages";
 import type { NextAction } from "@/lib/providers/types";
-import { formatDigitableLine, itfBarsSvg } from "@/lib/rails/boleto";
-import { displayPhone } from "@/lib/rails/phone";
+import { formatDigitableLine, itfBarsSvg } from "@/lib/rails/boleto/boleto";
+import { displayPhone } from "@/lib/rails/mobile_money/phone";
 import { LiveStatus } from "./live-status";
 
 type Props = {

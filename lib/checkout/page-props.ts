@@ -11,7 +11,7 @@ import { resolveLocale } from "@/lib/i18n/negotiate";
 import { formatMoney, type Currency } from "@/lib/money/currencies";
 import type { NextAction } from "@/lib/providers/types";
 import { isRail, type Rail } from "@/lib/rails/catalog";
-import { pixQrSvg } from "@/lib/rails/pix";
+import { pixQrSvg } from "@/lib/rails/pix/pix";
 import type { FramePolicy } from "@/lib/security/csp";
 import { embedOf, type EmbedInfo } from "./embed";
 import { framePolicyOf } from "./frame-policy";

@@ -4,13 +4,13 @@ import { z } from "zod";
 import type { ErrorIssue } from "@/lib/errors";
 import { validationError } from "@/lib/errors";
 import type { RailRequest } from "@/lib/providers/types";
-import { BOLETO_MAX_CENTS } from "@/lib/rails/boleto";
-import { inspectCard, validateCvc, validateExpiry } from "@/lib/rails/card";
+import { BOLETO_MAX_CENTS } from "@/lib/rails/boleto/boleto";
+import { inspectCard, validateCvc, validateExpiry } from "@/lib/rails/card/card";
 import { RAILS, type Rail } from "@/lib/rails/catalog";
-import { parseTaxId } from "@/lib/rails/document";
+import { parseTaxId } from "@/lib/rails/boleto/document";
 import { findNigerianBank } from "@/lib/rails/ng-banks";
 import { isValidNuban } from "@/lib/rails/nuban";
-import { MOBILE_MONEY_OPERATORS, mobileMoneyCountries, validateMobilePhone } from "@/lib/rails/phone";
+import { MOBILE_MONEY_OPERATORS, mobileMoneyCountries, validateMobilePhone } from "@/lib/rails/mobile_money/phone";
 
 const text = (max: number) => z.string().trim().max(max);
 const cardPart = z.union([z.int().min(0).max(9999), z.string().trim().max(4)]);

@@ -20,7 +20,7 @@ import { newId } from "@/lib/ids";
 import { log } from "@/lib/log";
 import { providerFor } from "@/lib/providers";
 import type { PaymentProvider, RailRequest, StartPaymentResult } from "@/lib/providers/types";
-import { cardFingerprint } from "@/lib/rails/card-fingerprint";
+import { cardFingerprint } from "@/lib/rails/card/card-fingerprint";
 import type { Rail } from "@/lib/rails/catalog";
 import { serverSecret } from "@/lib/security/secret";
 import { computeFee, feeRuleFor } from "./fees";

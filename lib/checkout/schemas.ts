@@ -6,7 +6,7 @@ import { httpUrlProblem, urlCharactersProblem } from "@/lib/security/http-url";
 import { originOfUrl, parseOrigin } from "@/lib/security/origin";
 import { CURRENCIES, isCurrency, type Currency } from "@/lib/money/currencies";
 import { isRail, RAILS, railServes, type Rail } from "@/lib/rails/catalog";
-import { isValidCnpj, isValidCpf } from "@/lib/rails/document";
+import { isValidCnpj, isValidCpf } from "@/lib/rails/boleto/document";
 import type { NextAction } from "@/lib/providers/types";
 import { EVENT_TYPES, type EventType } from "@/lib/events/types";
 

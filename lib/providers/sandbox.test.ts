@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isValidNuban } from "@/lib/rails/nuban";
-import { parsePixBrCode } from "@/lib/rails/pix";
-import { isValidBarcode } from "@/lib/rails/boleto";
+import { parsePixBrCode } from "@/lib/rails/pix/pix";
+import { isValidBarcode } from "@/lib/rails/boleto/boleto";
 import { findNigerianBank } from "@/lib/rails/ng-banks";
 import { SANDBOX_CARDS, sandboxProvider } from "./sandbox";
 import type { RailRequest, StartPaymentRequest } from "./types";

@@ -3,12 +3,12 @@
 // "Simulate" buttons) confirm them, through the same code path a real notification takes.
 import { randomInt } from "node:crypto";
 import { z } from "zod";
-import { buildBoleto } from "@/lib/rails/boleto";
+import { buildBoleto } from "@/lib/rails/boleto/boleto";
 import { RAILS } from "@/lib/rails/catalog";
 import { findNigerianBank } from "@/lib/rails/ng-banks";
 import { makeNuban } from "@/lib/rails/nuban";
-import { buildPixBrCode } from "@/lib/rails/pix";
-import { telHref, ussdDialString, wholeNairaFromKobo } from "@/lib/rails/ussd";
+import { buildPixBrCode } from "@/lib/rails/pix/pix";
+import { telHref, ussdDialString, wholeNairaFromKobo } from "@/lib/rails/ussd/ussd";
 import type { BankAccount, Notification, PaymentProvider, StartPaymentRequest, StartPaymentResult } from "./types";
 
 const MINUTE = 60_000;

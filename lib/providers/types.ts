@@ -2,10 +2,10 @@
 // machine and the database; a provider only talks to the processor: it starts a payment on
 // a rail, and turns the processor's later word (a notification, a 3-D Secure answer) into a
 // confirmation or a failure that the domain applies.
-import type { CardBrand } from "@/lib/rails/card";
+import type { CardBrand } from "@/lib/rails/card/card";
 import type { Rail } from "@/lib/rails/catalog";
 import type { NigerianBank } from "@/lib/rails/ng-banks";
-import type { MobileMoneyOperator } from "@/lib/rails/phone";
+import type { MobileMoneyOperator } from "@/lib/rails/mobile_money/phone";
 
 /** A bank account the buyer pays into (transfer, virtual account). */
 export type BankAccount = { bankId: string; bankName: string; accountNumber: string; accountName: string };

@@ -1,8 +1,8 @@
 // Instant checks for a payment form rendered on the server: the same card, NUBAN and
 // CPF/CNPJ rules the server applies (lib/rails), run as the buyer types. Without
 // JavaScript the form still posts and the server answers with the same messages.
-import { BRAND_NAMES, formatCardNumber, inspectCard, splitExpiry, validateCvc, validateExpiry } from "@/lib/rails/card";
-import { isValidCnpj, isValidCpf } from "@/lib/rails/document";
+import { BRAND_NAMES, formatCardNumber, inspectCard, splitExpiry, validateCvc, validateExpiry } from "@/lib/rails/card/card";
+import { isValidCnpj, isValidCpf } from "@/lib/rails/boleto/document";
 import { isValidNuban } from "@/lib/rails/nuban";
 
 type Control = HTMLInputElement | HTMLSelectElement;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MOBILE_MONEY_CURRENCIES } from "./catalog";
+import { MOBILE_MONEY_CURRENCIES } from "../catalog";
 import {
   displayPhone,
   MOBILE_MONEY_OPERATORS,

@@ -3,7 +3,7 @@
 // The max metadata knows which number ranges are mobile; the default build
 // would accept landlines, which cannot approve a mobile money payment.
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/max";
-import type { MOBILE_MONEY_CURRENCIES } from "./catalog";
+import type { MOBILE_MONEY_CURRENCIES } from "../catalog";
 
 export type PhoneCheck =
   | { valid: true; e164: string; country: CountryCode }
