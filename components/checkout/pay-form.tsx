@@ -2,7 +2,7 @@ import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormErrors } from "@/lib/checkout/pay-form";
 import type { Messages } from "@/lib/i18n/messages";
-import type { Rail } from "@/lib/rails/catalog";
+import type { Rail } from "@/lib/rails";
 
 export type RailFormProps = {
   sessionId: string;

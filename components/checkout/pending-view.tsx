@@ -5,7 +5,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import type { PaymentRow } from "@/db/queries/payments";
 import { formatDateTime, formatDay } from "@/lib/i18n/format";
 import { t, type Messages } from "@/lib/i18n/messages";
-import type { NextAction } from "@/lib/providers/types";
+import type { NextAction } from "@/lib/rails";
 import { formatDigitableLine, itfBarsSvg } from "@/lib/rails/boleto/boleto";
 import { displayPhone } from "@/lib/rails/mobile_money/phone";
 import { LiveStatus } from "./live-status";

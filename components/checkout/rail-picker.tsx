@@ -1,5 +1,5 @@
 import type { Messages } from "@/lib/i18n/messages";
-import type { Rail } from "@/lib/rails/catalog";
+import type { Rail } from "@/lib/rails";
 
 /**
  * The rails this session offers, preferred first, as links: choosing one reloads the page

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { MerchantRow } from "@/db/queries/merchants";
 import type { PaymentRow, SessionRow } from "@/db/queries/sessions";
-import { RAILS, type Rail } from "@/lib/rails/catalog";
+import { RAILS, type Rail } from "@/lib/rails";
 import { fillSessionId } from "./redirects";
 import { LOCALES } from "@/lib/i18n/locales";
 import { byRail, nextActionObject, paymentFields, SESSION_STATUSES } from "./schemas";

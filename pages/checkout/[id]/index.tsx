@@ -20,7 +20,7 @@ import { TimeLeft } from "@/components/checkout/time-left";
 import { checkoutPageProps, type CheckoutPageProps } from "@/lib/checkout/page-props";
 import { MESSAGES, t } from "@/lib/i18n/messages";
 import { formatMoney } from "@/lib/money/currencies";
-import type { Rail } from "@/lib/rails/catalog";
+import type { Rail } from "@/lib/rails";
 import { allowPolicy, buyerRequest } from "@/lib/checkout/buyer-request";
 
 export const config: PageConfig = { unstable_runtimeJS: false };
