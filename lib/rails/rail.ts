@@ -70,3 +70,20 @@ export const text = (max: number) => z.string().trim().max(max);
 export const timestamp = z.iso.datetime().meta({ description: "ISO 8601, UTC" });
 
 export const iso = (d: Date) => d.toISOString();
+
+// ---- In the buyer's browser (lib/rails/<rail>/browser.ts: no zod, nothing server-only) ----
+
+/** The fields of the form being checked, by name; `data` reads a field's `data-*` (a select's, from its chosen option). */
+export type FormValues = { value(name: string): string; checked(name: string): boolean; data(name: string, key: string): string | undefined };
+
+/**
+ * A field's check as the buyer types (the field names it in `data-check`): the error code of
+ * its value, trimmed, or null when it is fine.
+ */
+export type FieldCheck = (field: { value: string; checked: boolean }, form: FormValues, today: Date) => string | null;
+
+/** A field that changes as it is typed: reformatted, and a badge beside it (a card's brand). */
+export type AsTyped = { format?(value: string): string; badge?(value: string): string };
+
+/** What the page's script does for one rail's form. */
+export type BrowserRail = { checks: Record<string, FieldCheck>; asTyped?: Record<string, AsTyped> };
