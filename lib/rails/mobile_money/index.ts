@@ -37,7 +37,7 @@ export const mobileMoney = defineRail({
     const operators: readonly MobileMoneyOperator[] = MOBILE_MONEY_OPERATORS[phone.country as keyof typeof MOBILE_MONEY_OPERATORS].operators;
     const operator = operators.find((o) => o.id === input.operator);
     if (!operator) return p.add(["operator"], "operator_invalid"), null;
-    return { rail: "mobile_money", operator, phone: phone.e164, country: phone.country as string };
+    return { rail: "mobile_money", operator, phone: phone.e164, country: phone.country };
   },
   details,
   nextActions: [approveAction],

@@ -7,6 +7,9 @@ import { copy } from "./copy";
 
 const emailShape = z.email();
 
+/** The buyer's email, and the account already kept for it (the domain looks it up before the provider is called). */
+export type VirtualAccountRequest = { rail: "virtual_account"; email: string; account: BankAccount | null };
+
 export const virtualAccount = defineRail({
   id: "virtual_account",
   currencies: ["NGN"],
@@ -15,12 +18,11 @@ export const virtualAccount = defineRail({
     email_required: "Enter your email address.",
     email_invalid: "Enter a valid email address.",
   },
-  check(input, session, _at, p) {
+  check(input, session, _at, p): VirtualAccountRequest | null {
     const email = (input.email || session.customerEmail || "").toLowerCase();
     if (!email) return p.add(["email"], "email_required"), null;
     if (!emailShape.safeParse(email).success) return p.add(["email"], "email_invalid"), null;
-    // The account saved for this email, if any, is looked up by the domain before the provider is called.
-    return { rail: "virtual_account", email, account: null as BankAccount | null };
+    return { rail: "virtual_account", email, account: null };
   },
   details: bankAccountDetails,
   nextActions: [bankTransferAction],
