@@ -13,8 +13,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { LOCALES } from "@/lib/i18n/locales";
 import type { Currency } from "@/lib/money/currencies";
-import type { Rail } from "@/lib/rails/catalog";
-import type { NextAction } from "@/lib/rails/next-action";
+import type { NextAction, Rail } from "@/lib/rails";
 import type { Customer, Installments, LineItem } from "./shapes";
 
 // Every closed list of values is written once, here, as a column's enum: the API's zod enums

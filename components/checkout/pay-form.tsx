@@ -1,20 +1,40 @@
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
+import type { CheckoutBody } from "@/lib/checkout/page-props";
 import type { FormErrors } from "@/lib/checkout/pay-form";
+import type { Locale } from "@/lib/i18n/locales";
 import type { Messages } from "@/lib/i18n/messages";
-import type { Rail } from "@/lib/rails/catalog";
+import type { Currency } from "@/lib/money/currencies";
+import { railErrorCopy, type Rail } from "@/lib/rails";
 
-export type RailFormProps = {
+type OpenBody = Extract<CheckoutBody, { state: "open" }>;
+
+/** What every rail's form (components/checkout/rails/<rail>.tsx) is given; each takes what it needs. */
+export type RailFormProps = Pick<OpenBody, "errors" | "customer" | "installments"> & {
   sessionId: string;
+  locale: Locale;
   m: Messages;
-  errors: FormErrors;
+  amount: number;
+  currency: Currency;
   amountText: string;
   merchantName: string;
 };
 
+/** Every field error's text in `locale`, by code: the page's own and every rail's. */
+export function errorTexts(m: Messages, locale: Locale): Record<string, string> {
+  return { ...m.pay.errors, ...railErrorCopy(locale) };
+}
+
+/** The text of the error on `field`, if the last attempt had one. */
+export function fieldError({ m, locale, errors }: Pick<RailFormProps, "m" | "locale" | "errors">, field: keyof FormErrors): string | undefined {
+  const code = errors[field];
+  return code ? errorTexts(m, locale)[code] : undefined;
+}
+
 type Props = {
   sessionId: string;
   rail: Rail;
+  locale: Locale;
   m: Messages;
   errors: FormErrors;
   submitLabel: string;
@@ -27,9 +47,10 @@ type Props = {
  * JavaScript. With it, the page's script checks fields as the buyer types
  * (lib/checkout/enhance/forms.ts), with these messages.
  */
-export function PayForm({ sessionId, rail, m, errors, submitLabel, hint, children }: Props) {
+export function PayForm({ sessionId, rail, locale, m, errors, submitLabel, hint, children }: Props) {
   const formId = `pay-${rail}`;
-  const messages = Object.entries(errors).map(([field, code]) => ({ field, text: m.pay.errors[code!] }));
+  const texts = errorTexts(m, locale);
+  const messages = Object.entries(errors).map(([field, code]) => ({ field, text: texts[code!] }));
   return (
     <form
       id={formId}
@@ -37,8 +58,7 @@ export function PayForm({ sessionId, rail, m, errors, submitLabel, hint, childre
       action={`/checkout/${sessionId}/pay`}
       className="space-y-4"
       aria-describedby={hint ? `${formId}-hint` : undefined}
-      data-errors={JSON.stringify(m.pay.errors)}
-      data-brand-label={m.pay.cardBrand}
+      data-errors={JSON.stringify(texts)}
     >
       <input type="hidden" name="rail" value={rail} />
       {hint ? (

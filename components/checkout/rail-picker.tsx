@@ -1,11 +1,12 @@
+import type { Locale } from "@/lib/i18n/locales";
 import type { Messages } from "@/lib/i18n/messages";
-import type { Rail } from "@/lib/rails/catalog";
+import { railName, type Rail } from "@/lib/rails";
 
 /**
  * The rails this session offers, preferred first, as links: choosing one reloads the page
  * with that rail's form, which needs no script and keeps every rail a single Tab stop.
  */
-export function RailPicker({ sessionId, rails, selected, m }: { sessionId: string; rails: Rail[]; selected: Rail; m: Messages }) {
+export function RailPicker({ sessionId, rails, selected, locale, m }: { sessionId: string; rails: Rail[]; selected: Rail; locale: Locale; m: Messages }) {
   return (
     <nav aria-labelledby="rails-heading" className="space-y-2">
       <h2 id="rails-heading" className="font-semibold">
@@ -24,7 +25,7 @@ export function RailPicker({ sessionId, rails, selected, m }: { sessionId: strin
                   (current ? "bg-brand text-on-brand ring-brand" : "bg-white text-slate-900 ring-slate-300 hover:bg-slate-50")
                 }
               >
-                {m.rails[rail]}
+                {railName(rail, locale)}
               </a>
             </li>
           );

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { parsePixBrCode } from "@/lib/rails/pix";
-import { isValidBarcode, isValidDigitableLine } from "@/lib/rails/boleto";
+import { parsePixBrCode } from "@/lib/rails/pix/pix";
+import { isValidBarcode, isValidDigitableLine } from "@/lib/rails/boleto/boleto";
 import { isValidNuban } from "@/lib/rails/nuban";
 import { CARD, client, createSession, eventsFor, pay } from "../support/api";
 

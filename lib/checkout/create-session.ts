@@ -5,7 +5,7 @@ import type { MerchantRow } from "@/db/queries/merchants";
 import { insertSession, type SessionRow } from "@/db/queries/sessions";
 import { validationError, type ErrorIssue } from "@/lib/errors";
 import { sessionId } from "@/lib/ids";
-import { railServes, type Rail } from "@/lib/rails/catalog";
+import { railServes, type Rail } from "@/lib/rails";
 import { newEvent } from "@/lib/events/record";
 import type { CreateSessionInput, SessionObject } from "./schemas";
 import { sessionToObject } from "./serialize";

@@ -1,5 +1,5 @@
 import type { FeeRule, FeeSchedule } from "@/db/schema";
-import type { Rail } from "@/lib/rails/catalog";
+import type { Rail } from "@/lib/rails";
 
 /**
  * What a merchant pays per rail unless its schedule says otherwise: basis points of the

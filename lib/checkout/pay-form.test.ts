@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitExpiry } from "@/lib/rails/card";
+import { splitExpiry } from "@/lib/rails/card/card";
 import { decodeErrors, encodeErrors, formToPayInput } from "./pay-form";
 
 describe("the page's payment form", () => {

@@ -2,7 +2,7 @@
 // errors travel back in the redirect (codes only: nothing the buyer typed, least of all
 // the card number, goes into a URL or back into the HTML).
 import type { ErrorIssue } from "@/lib/errors";
-import { splitExpiry } from "@/lib/rails/card";
+import { splitExpiry } from "@/lib/rails/card/card";
 import { PAY_ERRORS, type PayErrorCode } from "./pay-input";
 
 export const FORM_FIELDS = [

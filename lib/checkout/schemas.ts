@@ -5,9 +5,8 @@ import { ERROR_TYPES } from "@/lib/errors";
 import { httpUrlProblem, urlCharactersProblem } from "@/lib/security/http-url";
 import { originOfUrl, parseOrigin } from "@/lib/security/origin";
 import { CURRENCIES, isCurrency, type Currency } from "@/lib/money/currencies";
-import { isRail, RAILS, railServes, type Rail } from "@/lib/rails/catalog";
-import { isValidCnpj, isValidCpf } from "@/lib/rails/document";
-import type { NextAction } from "@/lib/rails/next-action";
+import { isRail, NEXT_ACTIONS, RAIL_DETAILS, RAILS, railServes, type NextAction, type Rail } from "@/lib/rails";
+import { isValidCnpj, isValidCpf } from "@/lib/rails/boleto/document";
 import { eventFields } from "@/lib/events/serialize";
 import { EVENT_TYPES, type EventType } from "@/lib/events/types";
 import { checkoutSessions, payments } from "@/db/schema";
@@ -206,48 +205,22 @@ const timestamp = z.iso.datetime().meta({ description: "ISO 8601, UTC" });
 /** The customer as given at create (SPEC 2.1): as stored. */
 export const customerObject = customerShape;
 
-// What each rail produced (SPEC 2.2), returned as `payment.details`.
-const bankAccountDetails = z.object({ bankName: z.string(), accountNumber: z.string(), accountName: z.string(), expiresAt: timestamp });
-const pixDetails = z.object({ brCode: z.string(), expiresAt: timestamp });
-const boletoDetails = z.object({ barcode: z.string(), digitableLine: z.string(), dueDate: z.iso.date() });
-
-/** What the buyer has to do next (the provider's NextAction, lib/providers/types.ts). */
-export const nextActionObject = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("three_d_secure"), url: z.string() }),
-  z.object({ type: z.literal("bank_transfer"), ...bankAccountDetails.shape }),
-  z.object({ type: z.literal("ussd"), dialString: z.string(), telUrl: z.string() }),
-  z.object({ type: z.literal("pix"), ...pixDetails.shape }),
-  z.object({ type: z.literal("boleto"), ...boletoDetails.shape }),
-  z.object({ type: z.literal("approve_on_phone"), operator: z.string(), phone: z.string() }),
-  z.object({ type: z.literal("await_debit"), bank: z.string() }),
-]);
+/** What the buyer has to do next: each rail's next actions (lib/rails/<rail>). */
+export const nextActionObject = z.discriminatedUnion("type", NEXT_ACTIONS);
 
 true satisfies Same<z.output<typeof nextActionObject>, NextAction>;
 
-export const railDetails = {
-  card: z.object({ brand: z.string().nullable(), last4: z.string(), expMonth: z.int(), expYear: z.int() }),
-  transfer: bankAccountDetails,
-  virtual_account: bankAccountDetails,
-  ussd: z.object({ bank: z.string(), dialString: z.string() }),
-  direct_debit: z.object({ bank: z.string(), accountNumber: z.string().meta({ description: "Masked: the last 4 digits only." }) }),
-  pix: pixDetails,
-  boleto: boletoDetails,
-  mobile_money: z.object({ operator: z.string(), phone: z.string() }),
-} satisfies Record<Rail, z.ZodObject>;
+/** What each rail produced (SPEC 2.2), returned as `payment.details`. */
+export const railDetails = RAIL_DETAILS;
+
+type RailVariant<S extends z.ZodRawShape, R extends Rail> = z.ZodObject<
+  Omit<S, "rail" | "details"> & { rail: z.ZodLiteral<R>; details: (typeof RAIL_DETAILS)[R] }
+>;
 
 /** A payment's fields, one variant per rail: `rail` tells the shape of `details`. */
 export function byRail<S extends z.ZodRawShape>(shape: S) {
-  const variant = <R extends Rail>(rail: R) => z.object({ ...shape, rail: z.literal(rail), details: railDetails[rail] });
-  return z.discriminatedUnion("rail", [
-    variant("card"),
-    variant("transfer"),
-    variant("virtual_account"),
-    variant("ussd"),
-    variant("direct_debit"),
-    variant("pix"),
-    variant("boleto"),
-    variant("mobile_money"),
-  ]);
+  const variants = RAILS.map((rail) => z.object({ ...shape, rail: z.literal(rail), details: RAIL_DETAILS[rail] }));
+  return z.discriminatedUnion("rail", variants as unknown as [RailVariant<S, Rail>, ...{ [R in Rail]: RailVariant<S, R> }[Rail][]]);
 }
 
 export const paymentFields = {

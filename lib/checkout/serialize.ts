@@ -2,7 +2,7 @@ import type { PaymentRow } from "@/db/queries/payment-row";
 import type { SessionRow } from "@/db/queries/sessions";
 import type { z } from "zod";
 import { publicUrl } from "@/lib/env";
-import type { Rail } from "@/lib/rails/catalog";
+import type { Rail } from "@/lib/rails";
 import type { PaymentObject, railDetails, SessionObject } from "./schemas";
 
 const iso = (d: Date) => d.toISOString();

@@ -9,7 +9,7 @@ import { dataDir, dataDirHolder } from "@/lib/db";
 import { env } from "@/lib/env";
 import { createMerchant } from "@/lib/merchants/create-merchant";
 import { createApiKey, revokeApiKeyByIdOrPrefix } from "@/lib/merchants/keys";
-import { isRail, RAILS, type Rail } from "@/lib/rails/catalog";
+import { isRail, RAILS, type Rail } from "@/lib/rails";
 import { normalizeHexColor } from "@/lib/security/colors";
 
 const USAGE = `Usage: npm run kassa -- <command> [options]

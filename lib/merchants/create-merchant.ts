@@ -3,7 +3,7 @@ import type { FeeSchedule } from "@/db/schema";
 import { insertMerchant, type MerchantRow } from "@/db/queries/merchants";
 import { newId } from "@/lib/ids";
 import { createApiKey, type CreatedKey } from "@/lib/merchants/keys";
-import { RAILS, type Rail } from "@/lib/rails/catalog";
+import { RAILS, type Rail } from "@/lib/rails";
 
 export type CreateMerchantOptions = {
   name: string;

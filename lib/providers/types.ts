@@ -2,31 +2,7 @@
 // machine and the database; a provider only talks to the processor: it starts a payment on
 // a rail, and turns the processor's later word (a notification, a 3-D Secure answer) into a
 // confirmation or a failure that the domain applies.
-import type { CardBrand } from "@/lib/rails/card";
-import type { Rail } from "@/lib/rails/catalog";
-import type { NextAction } from "@/lib/rails/next-action";
-import type { NigerianBank } from "@/lib/rails/ng-banks";
-import type { MobileMoneyOperator } from "@/lib/rails/phone";
-
-/** A bank account the buyer pays into (transfer, virtual account). */
-export type BankAccount = { bankId: string; bankName: string; accountNumber: string; accountName: string };
-
-/** What the buyer gave for each rail, already validated by the domain. */
-export type RailRequest =
-  | {
-      rail: "card";
-      /** Lives only in memory for the length of the call; never stored or logged. */
-      card: { number: string; cvc: string; expMonth: number; expYear: number; brand: CardBrand | null; last4: string };
-      name: string | null;
-      installments: number | null;
-    }
-  | { rail: "transfer" }
-  | { rail: "virtual_account"; email: string; account: BankAccount | null }
-  | { rail: "ussd"; bank: NigerianBank }
-  | { rail: "direct_debit"; bank: NigerianBank; accountNumber: string }
-  | { rail: "pix" }
-  | { rail: "boleto"; name: string; document: { type: "cpf" | "cnpj"; number: string } }
-  | { rail: "mobile_money"; operator: MobileMoneyOperator; phone: string; country: string };
+import type { NextAction, Rail, RailRequest } from "@/lib/rails";
 
 export type StartPaymentRequest = {
   paymentId: string;
@@ -38,15 +14,16 @@ export type StartPaymentRequest = {
   at: Date;
   /** Where the buyer answers a challenge (3-D Secure) on our side. */
   challengeUrl: string;
+  /** What the buyer gave for the rail, already checked by it (lib/rails/<rail>). */
   request: RailRequest;
 };
-
 
 export type PaymentOutcome =
   | { status: "succeeded" | "pending" | "requires_action"; failureCode?: never; failureMessage?: never }
   | { status: "failed"; failureCode: string; failureMessage: string };
 
 export type StartPaymentResult = PaymentOutcome & {
+  /** What the buyer has to do next, or null when nothing. */
   nextAction: NextAction | null;
   /** What the rail produced, returned to the merchant as `payment.details`. */
   details: Record<string, unknown>;

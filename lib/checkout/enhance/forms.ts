@@ -1,52 +1,32 @@
-// Instant checks for a payment form rendered on the server: the same card, NUBAN and
-// CPF/CNPJ rules the server applies (lib/rails), run as the buyer types. Without
-// JavaScript the form still posts and the server answers with the same messages.
-import { BRAND_NAMES, formatCardNumber, inspectCard, splitExpiry, validateCvc, validateExpiry } from "@/lib/rails/card";
-import { isValidCnpj, isValidCpf } from "@/lib/rails/document";
-import { isValidNuban } from "@/lib/rails/nuban";
+// Instant checks for a payment form rendered on the server: the same rules the server applies,
+// each rail's own (lib/rails/<rail>/browser.ts), run as the buyer types. Without JavaScript the
+// form still posts and the server answers with the same messages.
+import { AS_TYPED, FIELD_CHECKS, type FormValues } from "@/lib/rails/browser";
 
 type Control = HTMLInputElement | HTMLSelectElement;
 
-const REQUIRED_CODE: Record<string, string> = { bank: "bank_required", operator: "operator_required", name: "name_required" };
-
 /** The error code of a control's value, or null when it is fine. */
 export function problem(el: Control, form: HTMLFormElement, today: Date): string | null {
+  const check = el.dataset.check;
+  if (!check) return null;
   const v = el.value.trim();
-  const cardNumber = () => (form.elements.namedItem("number") as HTMLInputElement | null)?.value ?? "";
-  switch (el.dataset.check) {
-    case "required":
-      return v ? null : (REQUIRED_CODE[el.name] ?? "invalid");
-    case "email":
-      return !v ? "email_required" : /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v) ? null : "email_invalid";
-    case "card-number":
-      return inspectCard(v).valid ? null : "card_number_invalid";
-    case "card-exp": {
-      const { expMonth, expYear } = splitExpiry(v);
-      const r = validateExpiry(expMonth, expYear, today);
-      return r.valid ? null : r.reason === "expired" ? "card_expired" : "card_expiry_invalid";
-    }
-    case "card-cvc":
-      return validateCvc(v, inspectCard(cardNumber()).brand) ? null : "card_cvc_invalid";
-    case "nuban": {
-      const bank = form.elements.namedItem("bank") as HTMLSelectElement | null;
-      const code = bank?.selectedOptions[0]?.dataset.code;
-      return !code || isValidNuban(code, v) ? null : "account_number_invalid";
-    }
-    case "document":
-      return !v ? "document_required" : isValidCpf(v) || isValidCnpj(v) ? null : "document_invalid";
-    case "phone":
-      return !v ? "phone_required" : /^\+?[\d\s().-]{8,}$/.test(v) ? null : "phone_invalid";
-    case "consent":
-      return (el as HTMLInputElement).checked ? null : "mandate_consent_required";
-    default:
-      return null;
-  }
+  // A field every rail may have: empty is `<name>_required` (bank_required, name_required…).
+  if (check === "required") return v ? null : `${el.name}_required`;
+  const control = (name: string) => form.elements.namedItem(name) as Control | null;
+  const values: FormValues = {
+    value: (name) => control(name)?.value ?? "",
+    checked: (name) => (control(name) as HTMLInputElement | null)?.checked ?? false,
+    data: (name, key) => {
+      const c = control(name);
+      return (c instanceof HTMLSelectElement ? c.selectedOptions[0] : c)?.dataset[key];
+    },
+  };
+  return FIELD_CHECKS[check]?.({ value: v, checked: el instanceof HTMLInputElement && el.checked }, values, today) ?? null;
 }
 
 /** A payment form (`data-errors`: its messages by code) checks its fields as the buyer types. */
 export function checkFields(form: HTMLFormElement): void {
   const errors = JSON.parse(form.dataset.errors ?? "{}") as Record<string, string>;
-  const brandLabel = form.dataset.brandLabel ?? "{brand}";
   // Our messages, in the page's language, replace the browser's own bubbles.
   form.noValidate = true;
   const controls = () => Array.from(form.querySelectorAll<Control>("[data-check]"));
@@ -61,16 +41,16 @@ export function checkFields(form: HTMLFormElement): void {
 
   form.addEventListener("input", (e) => {
     const el = e.target as Control;
-    if (el.dataset.check === "card-number" && el instanceof HTMLInputElement) {
+    const typed = el.dataset.check ? AS_TYPED[el.dataset.check] : undefined;
+    if (typed && el instanceof HTMLInputElement) {
       // Reformat only while typing at the end, so editing in the middle keeps the caret.
-      if (el.selectionStart === el.value.length) el.value = formatCardNumber(el.value);
-      const brand = inspectCard(el.value).brand;
-      const name = brand ? BRAND_NAMES[brand] : "";
-      const badge = form.querySelector<HTMLElement>("[data-brand]");
-      const announce = form.querySelector<HTMLElement>("[data-brand-announce]");
+      if (typed.format && el.selectionStart === el.value.length) el.value = typed.format(el.value);
+      const badge = form.querySelector<HTMLElement>("[data-badge]");
+      const name = typed.badge?.(el.value) ?? "";
       if (badge && badge.textContent !== name) {
         badge.textContent = name;
-        if (announce) announce.textContent = name ? brandLabel.replace("{brand}", name) : "";
+        const announce = form.querySelector<HTMLElement>("[data-badge-announce]");
+        if (announce) announce.textContent = name ? (badge.dataset.badgeLabel ?? "{badge}").replace(/\{\w+\}/, name) : "";
       }
     }
     if (el.getAttribute("aria-invalid") === "true") validate(el);

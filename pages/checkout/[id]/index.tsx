@@ -3,24 +3,17 @@
 // once, and one small script of our own adds field checks and live updates (public/checkout.js,
 // from lib/checkout/enhance). Its forms post to app/checkout/[id]/*/route.ts.
 import type { GetServerSideProps, PageConfig } from "next";
-import { BoletoForm } from "@/components/checkout/brazil-forms";
-import { DirectDebitForm, UssdForm } from "@/components/checkout/bank-forms";
 import { BuyerPage, NotFoundPage } from "@/components/checkout/buyer-page";
-import { CardForm } from "@/components/checkout/card-form";
 import { FailureNotice } from "@/components/checkout/failure-notice";
-import { MobileMoneyForm } from "@/components/checkout/mobile-money-form";
 import { OrderSummary } from "@/components/checkout/order-summary";
-import type { RailFormProps } from "@/components/checkout/pay-form";
 import { PaidView } from "@/components/checkout/paid-view";
 import { PendingView } from "@/components/checkout/pending-view";
 import { RailPicker } from "@/components/checkout/rail-picker";
-import { PixForm, TransferForm, VirtualAccountForm } from "@/components/checkout/simple-rail-forms";
+import { RailForm } from "@/components/checkout/rails";
 import { StatusMessage } from "@/components/checkout/status-message";
 import { TimeLeft } from "@/components/checkout/time-left";
 import { checkoutPageProps, type CheckoutPageProps } from "@/lib/checkout/page-props";
 import { MESSAGES, t } from "@/lib/i18n/messages";
-import { formatMoney } from "@/lib/money/currencies";
-import type { Rail } from "@/lib/rails/catalog";
 import { allowPolicy, buyerRequest } from "@/lib/checkout/buyer-request";
 
 export const config: PageConfig = { unstable_runtimeJS: false };
@@ -43,33 +36,13 @@ export default function CheckoutPage(props: CheckoutPageProps) {
 
   let content: React.ReactNode;
   if (body.state === "open") {
-    const common: RailFormProps = { sessionId, m, errors: body.errors, amountText, merchantName };
-    const { customer } = body;
-    const forms: Record<Rail, () => React.ReactNode> = {
-      card: () => (
-        <CardForm
-          {...common}
-          installments={
-            body.installments
-              ? { maxCount: body.installments, amount: props.amount, format: (minor) => formatMoney(minor, currency, locale) }
-              : null
-          }
-        />
-      ),
-      transfer: () => <TransferForm {...common} />,
-      virtual_account: () => <VirtualAccountForm {...common} email={customer.email} />,
-      ussd: () => <UssdForm {...common} />,
-      direct_debit: () => <DirectDebitForm {...common} />,
-      pix: () => <PixForm {...common} />,
-      boleto: () => <BoletoForm {...common} name={customer.name} document={customer.document} />,
-      mobile_money: () => <MobileMoneyForm {...common} currency={currency} phone={customer.phone} />,
-    };
     content = (
       <>
         <TimeLeft expiresAt={props.expiresAt} serverNow={props.serverNow} label={m.timeLeft} />
         <FailureNotice failureCode={body.failureCode} notice={body.notice} m={m} />
-        <RailPicker sessionId={sessionId} rails={body.rails} selected={body.selected} m={m} />
-        <section aria-label={m.rails[body.selected]}>{forms[body.selected]()}</section>
+        <RailPicker sessionId={sessionId} rails={body.rails} selected={body.selected} locale={locale} m={m} />
+        <RailForm rail={body.selected} sessionId={sessionId} locale={locale} m={m} amount={props.amount} currency={currency}
+          amountText={amountText} merchantName={merchantName} errors={body.errors} customer={body.customer} installments={body.installments} />
       </>
     );
   } else if (body.state === "pending") {

@@ -3,13 +3,20 @@
 // "Simulate" buttons) confirm them, through the same code path a real notification takes.
 import { randomInt } from "node:crypto";
 import { z } from "zod";
-import { buildBoleto } from "@/lib/rails/boleto";
-import { RAILS } from "@/lib/rails/catalog";
+import { RAILS, type Rail, type RailRequest } from "@/lib/rails";
+import { bankTransfer, type BankAccount } from "@/lib/rails/bank-account";
+import { boletoDue, boletoSlip } from "@/lib/rails/boleto";
+import { buildBoleto } from "@/lib/rails/boleto/boleto";
+import { cardDetails, threeDSecureAction } from "@/lib/rails/card";
+import { awaitingDebit } from "@/lib/rails/direct_debit";
+import { approveOnPhone } from "@/lib/rails/mobile_money";
 import { findNigerianBank } from "@/lib/rails/ng-banks";
 import { makeNuban } from "@/lib/rails/nuban";
-import { buildPixBrCode } from "@/lib/rails/pix";
-import { telHref, ussdDialString, wholeNairaFromKobo } from "@/lib/rails/ussd";
-import type { BankAccount, Notification, PaymentProvider, StartPaymentRequest, StartPaymentResult } from "./types";
+import { pixCharge } from "@/lib/rails/pix";
+import { buildPixBrCode } from "@/lib/rails/pix/pix";
+import { ussdDial } from "@/lib/rails/ussd";
+import { ussdDialString, wholeNairaFromKobo } from "@/lib/rails/ussd/ussd";
+import type { Notification, PaymentProvider, StartPaymentRequest, StartPaymentResult } from "../types";
 
 const MINUTE = 60_000;
 export const DEADLINES_MS = {
@@ -66,24 +73,19 @@ export function sandboxBankAccount(merchantName: string): BankAccount {
   };
 }
 
-const iso = (d: Date) => d.toISOString();
 const after = (at: Date, ms: number) => new Date(at.getTime() + ms);
 
-/** A boleto is due at the end of its day in São Paulo (UTC-3): 03:00 UTC the next day. */
-function boletoDeadline(at: Date): { dueDate: string; deadline: Date } {
-  const due = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate() + BOLETO_DUE_DAYS));
-  return { dueDate: due.toISOString().slice(0, 10), deadline: new Date(due.getTime() + 27 * 3_600_000) };
-}
+/** A payment on rail R: the request as the rail checked it. */
+type Start<R extends Rail> = (req: StartPaymentRequest, r: Extract<RailRequest, { rail: R }>) => StartPaymentResult;
 
-function startCard(req: StartPaymentRequest & { request: { rail: "card" } }): StartPaymentResult {
-  const { card } = req.request;
-  const details = { brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear };
+function startCard(req: StartPaymentRequest, { card }: Extract<RailRequest, { rail: "card" }>): StartPaymentResult {
+  const details = cardDetails(card);
   const behaviour = SANDBOX_CARDS[card.number] ?? "card_declined";
   if (behaviour === "succeeds") return { status: "succeeded", nextAction: null, details, expiresAt: null };
   if (behaviour === "challenge") {
     return {
       status: "requires_action",
-      nextAction: { type: "three_d_secure", url: req.challengeUrl },
+      nextAction: threeDSecureAction(req.challengeUrl),
       details,
       expiresAt: after(req.at, DEADLINES_MS.challenge),
     };
@@ -91,81 +93,56 @@ function startCard(req: StartPaymentRequest & { request: { rail: "card" } }): St
   return { status: "failed", failureCode: behaviour, failureMessage: CARD_FAILURES[behaviour], nextAction: null, details, expiresAt: null };
 }
 
+function startTransfer(req: StartPaymentRequest, account: BankAccount): StartPaymentResult {
+  const expiresAt = after(req.at, DEADLINES_MS.transfer);
+  return { status: "pending", ...bankTransfer(account, expiresAt), expiresAt, providerData: { bankId: account.bankId } };
+}
+
+/** What the sandbox does on each rail: every asynchronous one waits for a confirmation. */
+const START: { [R in Rail]: Start<R> } = {
+  card: startCard,
+  transfer: (req) => startTransfer(req, sandboxBankAccount(req.merchant.name)),
+  virtual_account: (req, r) => startTransfer(req, r.account ?? sandboxBankAccount(req.merchant.name)),
+  ussd: (req, r) => ({
+    status: "pending",
+    ...ussdDial(r.bank, ussdDialString(r.bank.id, wholeNairaFromKobo(req.amount), randomDigits(8))),
+    expiresAt: after(req.at, DEADLINES_MS.ussd),
+  }),
+  direct_debit: (req, r) => ({
+    status: "pending",
+    ...awaitingDebit(r.bank, r.accountNumber),
+    expiresAt: after(req.at, DEADLINES_MS.directDebit),
+  }),
+  pix: (req) => {
+    const brCode = buildPixBrCode({
+      key: SANDBOX_PIX_KEY,
+      merchantName: req.merchant.name,
+      merchantCity: "SAO PAULO",
+      amountMinor: req.amount,
+      txid: req.paymentId.replace(/^pay_/, "").slice(0, 25),
+    });
+    const expiresAt = after(req.at, DEADLINES_MS.pix);
+    return { status: "pending", ...pixCharge(brCode, expiresAt), expiresAt };
+  },
+  boleto: (req) => {
+    const { dueDate, deadline } = boletoDue(req.at, BOLETO_DUE_DAYS);
+    const slip = buildBoleto({
+      bankCode: SANDBOX_BOLETO_BANK,
+      amountCents: req.amount,
+      dueDate: new Date(`${dueDate}T12:00:00Z`),
+      freeField25: randomDigits(25),
+    });
+    return { status: "pending", ...boletoSlip(slip, dueDate), expiresAt: deadline };
+  },
+  mobile_money: (req, r) => ({
+    status: "pending",
+    ...approveOnPhone(r.operator, r.phone),
+    expiresAt: after(req.at, DEADLINES_MS.mobileMoney),
+  }),
+};
+
 function start(req: StartPaymentRequest): StartPaymentResult {
-  const { request: r, at } = req;
-  switch (r.rail) {
-    case "card":
-      return startCard({ ...req, request: r });
-    case "transfer":
-    case "virtual_account": {
-      const account = r.rail === "virtual_account" && r.account ? r.account : sandboxBankAccount(req.merchant.name);
-      const expiresAt = after(at, DEADLINES_MS.transfer);
-      const shown = { bankName: account.bankName, accountNumber: account.accountNumber, accountName: account.accountName };
-      return {
-        status: "pending",
-        nextAction: { type: "bank_transfer", ...shown, expiresAt: iso(expiresAt) },
-        details: { ...shown, expiresAt: iso(expiresAt) },
-        expiresAt,
-        providerData: { bankId: account.bankId },
-      };
-    }
-    case "ussd": {
-      const dialString = ussdDialString(r.bank.id, wholeNairaFromKobo(req.amount), randomDigits(8));
-      return {
-        status: "pending",
-        nextAction: { type: "ussd", dialString, telUrl: telHref(dialString) },
-        details: { bank: r.bank.name, dialString },
-        expiresAt: after(at, DEADLINES_MS.ussd),
-      };
-    }
-    case "direct_debit": {
-      const masked = `******${r.accountNumber.slice(-4)}`;
-      return {
-        status: "pending",
-        nextAction: { type: "await_debit", bank: r.bank.name },
-        details: { bank: r.bank.name, accountNumber: masked },
-        expiresAt: after(at, DEADLINES_MS.directDebit),
-      };
-    }
-    case "pix": {
-      const brCode = buildPixBrCode({
-        key: SANDBOX_PIX_KEY,
-        merchantName: req.merchant.name,
-        merchantCity: "SAO PAULO",
-        amountMinor: req.amount,
-        txid: req.paymentId.replace(/^pay_/, "").slice(0, 25),
-      });
-      const expiresAt = after(at, DEADLINES_MS.pix);
-      return {
-        status: "pending",
-        nextAction: { type: "pix", brCode, expiresAt: iso(expiresAt) },
-        details: { brCode, expiresAt: iso(expiresAt) },
-        expiresAt,
-      };
-    }
-    case "boleto": {
-      const { dueDate, deadline } = boletoDeadline(at);
-      const boleto = buildBoleto({
-        bankCode: SANDBOX_BOLETO_BANK,
-        amountCents: req.amount,
-        dueDate: new Date(`${dueDate}T12:00:00Z`),
-        freeField25: randomDigits(25),
-      });
-      return {
-        status: "pending",
-        nextAction: { type: "boleto", ...boleto, dueDate },
-        details: { ...boleto, dueDate },
-        expiresAt: deadline,
-      };
-    }
-    case "mobile_money":
-      return {
-        status: "pending",
-        nextAction: { type: "approve_on_phone", operator: r.operator.name, phone: r.phone },
-        details: { operator: r.operator.id, phone: r.phone },
-        expiresAt: after(at, DEADLINES_MS.mobileMoney),
-      };
-  }
+  return (START[req.request.rail] as Start<Rail>)(req, req.request);
 }
 
 const notification = z.discriminatedUnion("outcome", [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MOBILE_MONEY_CURRENCIES } from "./catalog";
 import {
+  MOBILE_MONEY_CURRENCIES,
   displayPhone,
   MOBILE_MONEY_OPERATORS,
   findMobileMoneyOperator,

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
+import type { RailRequest } from "@/lib/rails";
 import { isValidNuban } from "@/lib/rails/nuban";
-import { parsePixBrCode } from "@/lib/rails/pix";
-import { isValidBarcode } from "@/lib/rails/boleto";
+import { parsePixBrCode } from "@/lib/rails/pix/pix";
+import { isValidBarcode } from "@/lib/rails/boleto/boleto";
 import { findNigerianBank } from "@/lib/rails/ng-banks";
-import { SANDBOX_CARDS, sandboxProvider } from "./sandbox";
-import type { RailRequest, StartPaymentRequest } from "./types";
+import { SANDBOX_CARDS, sandboxProvider } from ".";
+import type { StartPaymentRequest } from "../types";
 
 const at = new Date("2026-06-15T12:00:00Z");
 const start = (request: RailRequest, amount = 250_000) =>

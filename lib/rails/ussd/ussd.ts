@@ -6,7 +6,7 @@
 // - "amount_reference": GTBank, *737*33*<amount>*<reference>#, which carries the
 //   amount in the string (e.g. *737*33*4*18791#).
 
-import { NIGERIAN_BANKS, type NigerianBankId } from "./ng-banks";
+import { NIGERIAN_BANKS, type NigerianBankId } from "../ng-banks";
 
 type DialShape = "reference" | "amount_reference";
 

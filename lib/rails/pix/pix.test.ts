@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import vectors from "./vectors.json";
+import vectors from "../vectors.json";
 import { buildPixBrCode, crc16ccitt, parsePixBrCode, pixQrSvg, type PixBrCode } from "./pix";
 
 const { pix_br_code: pix } = vectors;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import vectors from "./vectors.json";
-import { NIGERIAN_BANKS } from "./ng-banks";
+import vectors from "../vectors.json";
+import { NIGERIAN_BANKS } from "../ng-banks";
 import { telHref, ussdDialString, wholeNairaFromKobo } from "./ussd";
 
 const [gtbankExample, , fcmbExample] = vectors.nuban.ussd_dial_string_examples;

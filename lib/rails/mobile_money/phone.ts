@@ -3,7 +3,9 @@
 // The max metadata knows which number ranges are mobile; the default build
 // would accept landlines, which cannot approve a mobile money payment.
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/max";
-import type { MOBILE_MONEY_CURRENCIES } from "./catalog";
+
+/** The currencies mobile money is paid in: one per operator area. */
+export const MOBILE_MONEY_CURRENCIES = ["XOF", "XAF", "GHS", "KES", "UGX", "RWF", "TZS", "ZMW"] as const;
 
 export type PhoneCheck =
   | { valid: true; e164: string; country: CountryCode }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import vectors from "./vectors.json";
+import vectors from "../vectors.json";
 import { formatCardNumber, inspectCard, installmentPlan, validateCvc, validateExpiry } from "./card";
 import { cardFingerprint } from "./card-fingerprint";
 

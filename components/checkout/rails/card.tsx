@@ -1,0 +1,113 @@
+// Paying by card: number (brand shown as typed), expiry, CVC, name, and installments for BRL;
+// while a challenge waits, the way to the issuer's 3-D Secure check.
+import { buttonClass } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import { t } from "@/lib/i18n/messages";
+import { formatMoney } from "@/lib/money/currencies";
+import { railCopy } from "@/lib/rails";
+import { installmentPlan } from "@/lib/rails/card/card";
+import { fieldError, fieldId, PayForm } from "../pay-form";
+import type { RailFormProps, RailPendingProps, RailView } from "./types";
+
+function CardForm(props: RailFormProps) {
+  const { sessionId, locale, m, errors, amount, currency, amountText, installments } = props;
+  const c = railCopy("card", locale).form;
+  const id = (f: string) => fieldId("card", f);
+  const err = (f: keyof typeof errors) => fieldError(props, f);
+  const counts = installments ? Array.from({ length: Math.min(installments, amount) }, (_, i) => i + 1) : [];
+  return (
+    <PayForm sessionId={sessionId} rail="card" locale={locale} m={m} errors={errors} submitLabel={t(c.submit, { amount: amountText })}>
+      <Field id={id("number")} label={c.number} error={err("number")}>
+        {(aria) => (
+          <div className="relative">
+            <input
+              {...aria}
+              name="number"
+              className={`${inputClass} pr-20 font-mono tracking-tight`}
+              inputMode="numeric"
+              autoComplete="cc-number"
+              autoCorrect="off"
+              spellCheck={false}
+              required
+              maxLength={23}
+              pattern="[0-9 \-]{12,23}"
+              placeholder="1234 1234 1234 1234"
+              data-check="card-number"
+            />
+            <span data-badge data-badge-label={c.brand} aria-hidden="true" className="pointer-events-none absolute inset-y-0 right-3 flex items-center text-sm font-semibold text-slate-700" />
+            <span data-badge-announce aria-live="polite" className="sr-only" />
+          </div>
+        )}
+      </Field>
+      <div className="grid grid-cols-2 items-end gap-3">
+        <Field id={id("exp")} label={c.expiry} hint={c.expiryHint} error={err("exp")}>
+          {(aria) => (
+            <input
+              {...aria}
+              name="exp"
+              className={inputClass}
+              inputMode="numeric"
+              autoComplete="cc-exp"
+              required
+              maxLength={7}
+              pattern="\d{1,2} ?/? ?(\d{2}|\d{4})"
+              placeholder={c.expiryHint.replaceAll(" ", "")}
+              data-check="card-exp"
+            />
+          )}
+        </Field>
+        <Field id={id("cvc")} label={c.cvc} hint={c.cvcHint} error={err("cvc")}>
+          {(aria) => (
+            <input
+              {...aria}
+              name="cvc"
+              className={inputClass}
+              inputMode="numeric"
+              autoComplete="cc-csc"
+              required
+              maxLength={4}
+              pattern="\d{3,4}"
+              placeholder="123"
+              data-check="card-cvc"
+            />
+          )}
+        </Field>
+      </div>
+      <Field id={id("name")} label={`${c.holder} (${m.pay.optional})`} error={err("name")}>
+        {(aria) => <input {...aria} name="name" className={inputClass} autoComplete="cc-name" maxLength={200} />}
+      </Field>
+      {installments && counts.length > 1 ? (
+        <Field id={id("installments")} label={c.installments} error={err("installments")}>
+          {(aria) => (
+            <select {...aria} name="installments" className={inputClass} defaultValue="1">
+              {counts.map((n) => {
+                const parts = installmentPlan(amount, n);
+                return (
+                  <option key={n} value={n}>
+                    {n === 1 ? t(c.installmentsFull, { amount: amountText }) : t(c.installmentsOption, { n, amount: formatMoney(parts[0]!, currency, locale) })}
+                  </option>
+                );
+              })}
+            </select>
+          )}
+        </Field>
+      ) : null}
+    </PayForm>
+  );
+}
+
+function CardPending({ action, sessionId, locale }: RailPendingProps) {
+  if (action?.type !== "three_d_secure") return null;
+  const c = railCopy("card", locale).pending;
+  return (
+    <div className="space-y-3">
+      <h3 className="font-semibold">{c.title}</h3>
+      <p className="text-slate-700">{c.body}</p>
+      <a href={`/checkout/${sessionId}/3ds`} className={buttonClass.primary}>
+        {c.continue}
+      </a>
+    </div>
+  );
+}
+
+export const card: RailView = { Form: CardForm, Pending: CardPending };

@@ -1,0 +1,21 @@
+// Paying by bank transfer: one button for a one-time account, then that account.
+import { t } from "@/lib/i18n/messages";
+import { railCopy } from "@/lib/rails";
+import { BankAccountInstructions } from "../bank-account-instructions";
+import { PayForm } from "../pay-form";
+import type { RailFormProps, RailPendingProps, RailView } from "./types";
+
+function TransferForm({ sessionId, locale, m, errors, amountText }: RailFormProps) {
+  const c = railCopy("transfer", locale).form;
+  return (
+    <PayForm sessionId={sessionId} rail="transfer" locale={locale} m={m} errors={errors} submitLabel={c.submit}
+      hint={t(c.hint, { amount: amountText })} />
+  );
+}
+
+function TransferPending({ action, payment, amountText, locale, m }: RailPendingProps) {
+  if (action?.type !== "bank_transfer") return null;
+  return <BankAccountInstructions action={action} amountText={amountText} currency={payment.currency} locale={locale} m={m} />;
+}
+
+export const transfer: RailView = { Form: TransferForm, Pending: TransferPending };

@@ -1,0 +1,85 @@
+// What the buyer reads about paying by direct debit, in every locale the page speaks: the
+// rail's name, its form, its pending view and its errors (the API's own English is in ./index.ts).
+import type { Locale } from "@/lib/i18n/locales";
+import { bankSelectCopy } from "../bank-select-copy";
+
+const en = {
+  name: "Direct debit",
+  form: {
+    accountNumber: "Account number",
+    accountNumberHint: "10 digits (NUBAN)",
+    consent: "I authorise {merchant} to debit {amount} from this account once.",
+    submit: "Authorise debit of {amount}",
+    hint: "{merchant} will debit your account once you authorise it. It can take up to 2 days.",
+  },
+  pending: {
+    title: "Direct debit authorised",
+    body: "{bank} will debit {amount} from account {account}. This can take up to 2 days.",
+  },
+  errors: {
+    ...bankSelectCopy.en.errors,
+    account_number_invalid: "Enter a valid 10-digit account number for this bank.",
+    mandate_consent_required: "Authorise the direct debit to continue.",
+  },
+};
+
+export const copy: Record<Locale, typeof en> = {
+  en,
+  fr: {
+    name: "Prélèvement",
+    form: {
+      accountNumber: "Numéro de compte",
+      accountNumberHint: "10 chiffres (NUBAN)",
+      consent: "J'autorise {merchant} à prélever {amount} une fois sur ce compte.",
+      submit: "Autoriser le prélèvement de {amount}",
+      hint: "{merchant} prélèvera votre compte une fois que vous l'aurez autorisé. Cela peut prendre jusqu'à 2 jours.",
+    },
+    pending: {
+      title: "Prélèvement autorisé",
+      body: "{bank} prélèvera {amount} sur le compte {account}. Cela peut prendre jusqu'à 2 jours.",
+    },
+    errors: {
+      ...bankSelectCopy.fr.errors,
+      account_number_invalid: "Saisissez un numéro de compte valide à 10 chiffres pour cette banque.",
+      mandate_consent_required: "Autorisez le prélèvement pour continuer.",
+    },
+  },
+  pt: {
+    name: "Débito direto",
+    form: {
+      accountNumber: "Número da conta",
+      accountNumberHint: "10 dígitos (NUBAN)",
+      consent: "Autorizo {merchant} a debitar {amount} desta conta uma vez.",
+      submit: "Autorizar débito de {amount}",
+      hint: "{merchant} debitará sua conta depois que você autorizar. Pode levar até 2 dias.",
+    },
+    pending: {
+      title: "Débito autorizado",
+      body: "{bank} vai debitar {amount} da conta {account}. Pode levar até 2 dias.",
+    },
+    errors: {
+      ...bankSelectCopy.pt.errors,
+      account_number_invalid: "Informe um número de conta válido de 10 dígitos para este banco.",
+      mandate_consent_required: "Autorize o débito para continuar.",
+    },
+  },
+  es: {
+    name: "Débito directo",
+    form: {
+      accountNumber: "Número de cuenta",
+      accountNumberHint: "10 dígitos (NUBAN)",
+      consent: "Autorizo a {merchant} a debitar {amount} de esta cuenta una vez.",
+      submit: "Autorizar débito de {amount}",
+      hint: "{merchant} debitará tu cuenta cuando lo autorices. Puede tardar hasta 2 días.",
+    },
+    pending: {
+      title: "Débito autorizado",
+      body: "{bank} debitará {amount} de la cuenta {account}. Puede tardar hasta 2 días.",
+    },
+    errors: {
+      ...bankSelectCopy.es.errors,
+      account_number_invalid: "Ingresa un número de cuenta válido de 10 dígitos para este banco.",
+      mandate_consent_required: "Autoriza el débito para continuar.",
+    },
+  },
+};
