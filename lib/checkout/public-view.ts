@@ -6,33 +6,36 @@ import type { PaymentRow } from "@/db/queries/payment-row";
 import type { SessionRow } from "@/db/queries/sessions";
 import { fillSessionId } from "./redirects";
 import { byRail, nextActionObject, paymentFields, sessionObject, SESSION_STATUSES } from "./schemas";
-import { headlinePayment, railAndDetails } from "./serialize";
+import { headlinePayment, paymentToObject, sessionToObject } from "./serialize";
 
 const timestamp = z.iso.datetime();
 
 // The merchant's payment object less what the buyer must not see (fees, refund flags, mode).
-const shownFields = z.object(paymentFields).omit({ session: true, livemode: true, fee: true, netAmount: true, requiresRefund: true }).shape;
+const HIDDEN_PAYMENT = { session: true, livemode: true, fee: true, netAmount: true, requiresRefund: true } as const;
+const shownFields = z.object(paymentFields).omit(HIDDEN_PAYMENT).shape;
 export const publicPaymentObject = byRail({ ...shownFields, expiresAt: timestamp.nullable() });
+
+const SHOWN_SESSION = {
+  id: true,
+  object: true,
+  livemode: true,
+  status: true,
+  amount: true,
+  currency: true,
+  lineItems: true,
+  description: true,
+  paymentMethods: true,
+  preferredPaymentMethod: true,
+  installments: true,
+  locale: true,
+  expiresAt: true,
+  cancelUrl: true,
+} as const;
 
 // The merchant's session object less what the buyer must not see (metadata, the merchant's
 // URLs and settings), with the merchant's branding and what the page needs.
 export const publicSessionObject = sessionObject
-  .pick({
-    id: true,
-    object: true,
-    livemode: true,
-    status: true,
-    amount: true,
-    currency: true,
-    lineItems: true,
-    description: true,
-    paymentMethods: true,
-    preferredPaymentMethod: true,
-    installments: true,
-    locale: true,
-    expiresAt: true,
-    cancelUrl: true,
-  })
+  .pick(SHOWN_SESSION)
   .extend({
     merchant: z.object({ name: z.string(), logoUrl: z.string().nullable(), brandColor: z.string().nullable() }),
     customer: z.object({ email: z.string().nullable(), name: z.string().nullable() }),
@@ -52,42 +55,26 @@ export type PublicSession = z.infer<typeof publicSessionObject>;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/** `obj` with only the keys `mask` names, as the zod schema's pick does. */
+function pickKeys<T extends object, K extends keyof T>(obj: T, mask: { readonly [P in K]: true }): Pick<T, K> {
+  return Object.fromEntries(Object.keys(mask).map((k) => [k, obj[k as K]])) as Pick<T, K>;
+}
+
+/** `obj` without the keys `mask` names, as the zod schema's omit does (each variant of a union alike). */
+function omitKeys<T extends object, K extends PropertyKey>(obj: T, mask: { readonly [P in K]: true }): T extends unknown ? Omit<T, K> : never {
+  return Object.fromEntries(Object.entries(obj).filter(([k]) => !Object.hasOwn(mask, k))) as T extends unknown ? Omit<T, K> : never;
+}
+
 export function publicPayment(p: PaymentRow): PublicPayment {
-  return {
-    id: p.id,
-    object: "payment",
-    ...railAndDetails(p),
-    status: p.status,
-    amount: p.amount,
-    currency: p.currency,
-    installments: p.installments,
-    failureCode: p.failureCode,
-    failureMessage: p.failureMessage,
-    nextAction: p.nextAction ?? null,
-    expiresAt: iso(p.expiresAt),
-    createdAt: p.createdAt.toISOString(),
-    paidAt: iso(p.paidAt),
-  };
+  return { ...omitKeys(paymentToObject(p), HIDDEN_PAYMENT), expiresAt: iso(p.expiresAt) };
 }
 
 export function publicSession(s: SessionRow, merchant: MerchantRow, payments: PaymentRow[]): PublicSession {
   const payment = headlinePayment(payments);
   return {
-    id: s.id,
-    object: "checkout.session",
-    livemode: s.livemode,
-    status: s.status,
-    amount: s.amount,
-    currency: s.currency,
-    lineItems: s.lineItems ?? null,
-    description: s.description,
+    ...pickKeys(sessionToObject(s), SHOWN_SESSION),
     merchant: { name: merchant.name, logoUrl: merchant.logoUrl, brandColor: merchant.brandColor },
     customer: { email: s.customer?.email ?? null, name: s.customer?.name ?? null },
-    paymentMethods: s.paymentMethods,
-    preferredPaymentMethod: s.preferredPaymentMethod ?? null,
-    installments: s.installments ?? null,
-    locale: s.locale,
-    expiresAt: s.expiresAt.toISOString(),
     cancelUrl: s.cancelUrl ? fillSessionId(s.cancelUrl, s.id) : null,
     redirectUrl: s.status === "paid" ? fillSessionId(s.successUrl, s.id) : null,
     payment: payment ? publicPayment(payment) : null,
