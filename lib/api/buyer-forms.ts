@@ -1,22 +1,22 @@
 // What the buyer's pages post: each form goes to app/checkout/[id]/<form>/route.ts, which
 // parses it, calls lib/checkout, and answers 303 See Other to the next page. Plain HTML forms,
 // so paying works without JavaScript; the session id in the URL is the buyer's credential.
-import { ApiError, fromZodError } from "@/lib/api/errors";
+import type { SessionRow } from "@/db/queries/sessions";
+import { abandonPayment } from "@/lib/checkout/abandon-payment";
+import { answerChallenge } from "@/lib/checkout/answer-challenge";
+import { isSessionId } from "@/lib/checkout/get-session";
+import { encodeErrors, formToPayInput } from "@/lib/checkout/pay-form";
+import { payInput } from "@/lib/checkout/pay-input";
+import { paySession } from "@/lib/checkout/pay-session";
+import { fillSessionId } from "@/lib/checkout/redirects";
+import { simulateForBuyer } from "@/lib/checkout/simulate-for-buyer";
+import { now } from "@/lib/clock";
+import { getDb } from "@/lib/db";
 import { ownOrigins } from "@/lib/env";
 import { log } from "@/lib/log";
 import { clientIp } from "@/lib/security/forwarded";
 import { limitPaymentAttempt } from "@/lib/security/rate-limit";
-import type { SessionRow } from "@/db/queries/sessions";
-import { now } from "@/lib/clock";
-import { getDb } from "@/lib/db";
-import { abandonPayment } from "./abandon-payment";
-import { answerChallenge } from "./answer-challenge";
-import { isSessionId } from "./get-session";
-import { encodeErrors, formToPayInput } from "./pay-form";
-import { payInput } from "./pay-input";
-import { paySession } from "./pay-session";
-import { fillSessionId } from "./redirects";
-import { simulateForBuyer } from "./simulate-for-buyer";
+import { ApiError, fromZodError } from "./errors";
 
 /** Does one form's work for session `id` and says where the buyer goes next. */
 type FormHandler = (id: string, form: FormData, req: Request) => Promise<string>;
