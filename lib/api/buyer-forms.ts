@@ -17,6 +17,7 @@ import { log } from "@/lib/log";
 import { clientIp } from "@/lib/security/forwarded";
 import { limitPaymentAttempt } from "@/lib/security/rate-limit";
 import { ApiError, fromZodError } from "./errors";
+import { guardPage } from "./page-guard";
 
 /** Does one form's work for session `id` and says where the buyer goes next. */
 type FormHandler = (id: string, form: FormData, req: Request) => Promise<string>;
@@ -36,12 +37,17 @@ function fromOurPage(req: Request): boolean {
   return origin === null || ownOrigins().includes(origin);
 }
 
-const plain = (status: number, text: string) =>
-  new Response(`${text}\n`, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
-
 /** A route handler for one of the buyer's forms. */
 export function buyerForm(handler: FormHandler) {
   return async (req: Request, ctx: RouteContext): Promise<Response> => {
+    // The proxy's work, as for every page of ours: request id, headers, a multipart body that does not parse.
+    const guard = await guardPage(req);
+    if ("refusal" in guard) return guard.refusal;
+    const answer = (status: number, headers: Record<string, string>, text?: string) =>
+      new Response(text === undefined ? null : `${text}\n`, { status, headers: { ...guard.headers, "Cache-Control": "no-store", ...headers } });
+    const plain = (status: number, text: string) => answer(status, { "Content-Type": "text/plain; charset=utf-8" }, text);
+    const seeOther = (location: string) => answer(303, { Location: location });
+
     const { id } = await ctx.params;
     if (!fromOurPage(req)) return plain(403, "This form may only be sent from its own checkout page.");
     // An unknown session: its page says so, in the buyer's language.
@@ -52,11 +58,14 @@ export function buyerForm(handler: FormHandler) {
     } catch {
       return plain(400, "Send this form as application/x-www-form-urlencoded or multipart/form-data.");
     }
-    return seeOther(await handler(id, form, req));
+    try {
+      return seeOther(await handler(id, form, req));
+    } catch (err) {
+      log.error({ requestId: guard.requestId, method: req.method, path: new URL(req.url).pathname, err }, "request failed");
+      return plain(500, "Something went wrong on our side. Try again later.");
+    }
   };
 }
-
-const seeOther = (location: string) => new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store" } });
 
 /** Where the buyer goes once the session has moved: the merchant when paid, else the page. */
 function nextStop(session: SessionRow): string {

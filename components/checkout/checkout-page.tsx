@@ -1,40 +1,29 @@
-// The buyer's checkout page. Rendered on the server and sent as plain HTML with no framework
-// script (unstable_runtimeJS): a cheap phone on a slow network gets a page it can use at
-// once, and one small script of our own adds field checks and live updates (public/checkout.js,
-// from lib/checkout/enhance). Its forms post to app/checkout/[id]/*/route.ts.
-import type { GetServerSideProps, PageConfig } from "next";
-import { BoletoForm } from "@/components/checkout/brazil-forms";
-import { DirectDebitForm, UssdForm } from "@/components/checkout/bank-forms";
-import { BuyerPage, NotFoundPage } from "@/components/checkout/buyer-page";
-import { CardForm } from "@/components/checkout/card-form";
-import { FailureNotice } from "@/components/checkout/failure-notice";
-import { MobileMoneyForm } from "@/components/checkout/mobile-money-form";
-import { OrderSummary } from "@/components/checkout/order-summary";
-import type { RailFormProps } from "@/components/checkout/pay-form";
-import { PaidView } from "@/components/checkout/paid-view";
-import { PendingView } from "@/components/checkout/pending-view";
-import { RailPicker } from "@/components/checkout/rail-picker";
-import { PixForm, TransferForm, VirtualAccountForm } from "@/components/checkout/simple-rail-forms";
-import { StatusMessage } from "@/components/checkout/status-message";
-import { TimeLeft } from "@/components/checkout/time-left";
-import { checkoutPageProps, type CheckoutPageProps } from "@/lib/checkout/page-props";
+// The buyer's checkout page of one session, by state: the rail picker and the chosen rail's
+// form, the pending payment's instructions, the paid view, or why the session is closed.
+// Rendered to plain HTML by app/checkout/[id]/route.tsx; its forms post to app/checkout/[id]/*.
+import type { PageAssets } from "@/lib/api/buyer-page";
+import type { CheckoutPageProps } from "@/lib/checkout/page-props";
 import { MESSAGES, t } from "@/lib/i18n/messages";
 import { formatMoney } from "@/lib/money/currencies";
 import type { Rail } from "@/lib/rails/catalog";
-import { allowPolicy, buyerRequest } from "@/lib/checkout/buyer-request";
+import { DirectDebitForm, UssdForm } from "./bank-forms";
+import { BoletoForm } from "./brazil-forms";
+import { BuyerPage } from "./buyer-page";
+import { CardForm } from "./card-form";
+import { FailureNotice } from "./failure-notice";
+import { MobileMoneyForm } from "./mobile-money-form";
+import { OrderSummary } from "./order-summary";
+import { PaidView } from "./paid-view";
+import type { RailFormProps } from "./pay-form";
+import { PendingView } from "./pending-view";
+import { RailPicker } from "./rail-picker";
+import { PixForm, TransferForm, VirtualAccountForm } from "./simple-rail-forms";
+import { StatusMessage } from "./status-message";
+import { TimeLeft } from "./time-left";
 
-export const config: PageConfig = { unstable_runtimeJS: false };
+type Props = Extract<CheckoutPageProps, { found: true }> & { assets: PageAssets };
 
-export const getServerSideProps: GetServerSideProps<CheckoutPageProps> = async ({ params, query, req, res }) => {
-  const { acceptLanguage, nonce } = buyerRequest(req);
-  const { props, policy } = await checkoutPageProps(String(params!.id), query, acceptLanguage, nonce);
-  allowPolicy(res, nonce, policy);
-  if (!props.found) res.statusCode = 404;
-  return { props };
-};
-
-export default function CheckoutPage(props: CheckoutPageProps) {
-  if (!props.found) return <NotFoundPage locale={props.locale} />;
+export function CheckoutPageView(props: Props) {
   const { frame, sessionId, amountText, currency, body } = props;
   const { locale } = frame;
   const m = MESSAGES[locale];
@@ -84,7 +73,7 @@ export default function CheckoutPage(props: CheckoutPageProps) {
   }
 
   return (
-    <BuyerPage frame={frame} title={`${m.pageTitle} · ${merchantName}`}>
+    <BuyerPage frame={frame} title={`${m.pageTitle} · ${merchantName}`} assets={props.assets}>
       <OrderSummary amount={props.amount} currency={currency} locale={locale} lineItems={props.lineItems} description={props.description} m={m} />
       {content}
       <p className="sr-only">{t(m.expiresAt, { time: props.expiresText })}</p>
