@@ -9,8 +9,8 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0f766e" };
 
-// The App Router serves Kassa's own pages (home, docs, demo store), in English; the buyer's
-// pages, in the buyer's language, are the pages router's (pages/checkout).
+// Kassa's own pages (home, docs, demo store), in English. The buyer's pages, in the buyer's
+// language, are not under this layout: route handlers render them whole (app/checkout/[id]).
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">

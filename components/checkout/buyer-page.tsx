@@ -1,42 +1,72 @@
-import Head from "next/head";
+import { renderToString } from "react-dom/server.edge";
+import type { PageAssets } from "@/lib/api/buyer-page";
 import type { Frame } from "@/lib/checkout/page-props";
+import type { Locale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { CheckoutShell } from "./checkout-shell";
 
-/** Head, shell and script of every buyer page (pages/checkout). */
-export function BuyerPage({ frame, title, children }: { frame: Frame; title: string; children: React.ReactNode }) {
+/**
+ * A buyer page as the HTML document the browser gets: React renders it once, on the server,
+ * and nothing of React follows it (the `.edge` build is the one Next.js lets a route handler use).
+ */
+export function renderBuyerPage(page: React.ReactElement): string {
+  return `<!DOCTYPE html>${renderToString(page)}`;
+}
+
+type DocumentProps = { locale: Locale; title: string; nonce?: string; assets: PageAssets; head?: React.ReactNode; children: React.ReactNode };
+
+/** The page says its own language (WCAG 3.1.1), and links the buyer pages' one stylesheet. */
+function BuyerDocument({ locale, title, nonce, assets, head, children }: DocumentProps) {
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title}</title>
+        {head}
+        <link rel="stylesheet" href={assets.css} nonce={nonce} />
+      </head>
+      <body className="min-h-dvh font-sans">{children}</body>
+    </html>
+  );
+}
+
+/** Head, shell and script of every buyer page of a session. */
+export function BuyerPage({ frame, title, assets, children }: { frame: Frame; title: string; assets: PageAssets; children: React.ReactNode }) {
   const nonce = frame.nonce ?? undefined;
   return (
-    <>
-      <Head>
-        <title>{title}</title>
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="theme-color" content="#0f766e" />
-        <meta name="robots" content="noindex, nofollow" />
-        <meta name="referrer" content="same-origin" />
-        <link rel="icon" href="/icon.svg" type="image/svg+xml" />
-      </Head>
+    <BuyerDocument
+      locale={frame.locale}
+      title={title}
+      nonce={nonce}
+      assets={assets}
+      head={
+        <>
+          <meta name="theme-color" content="#0f766e" />
+          <meta name="robots" content="noindex, nofollow" />
+          <meta name="referrer" content="same-origin" />
+          <link rel="icon" href="/icon.svg" type="image/svg+xml" />
+        </>
+      }
+    >
       <CheckoutShell {...frame} m={MESSAGES[frame.locale]} nonce={nonce}>
         {children}
       </CheckoutShell>
       {/* The only script: field checks, countdown, copy, live status, the embed bridge. */}
-      <script src="/checkout.js" defer nonce={nonce} />
-    </>
+      <script src={assets.js} defer nonce={nonce} />
+    </BuyerDocument>
   );
 }
 
 /** An unknown session: a real 404 in the buyer's language. */
-export function NotFoundPage({ locale }: { locale: keyof typeof MESSAGES }) {
+export function NotFoundPage({ locale, assets }: { locale: Locale; assets: PageAssets }) {
   const m = MESSAGES[locale];
   return (
-    <main className="mx-auto max-w-lg px-4 py-16">
-      <Head>
-        <title>{m.notFoundTitle}</title>
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex, nofollow" />
-      </Head>
-      <h1 className="text-xl font-semibold">{m.notFoundTitle}</h1>
-      <p className="mt-2 text-slate-700">{m.notFoundBody}</p>
-    </main>
+    <BuyerDocument locale={locale} title={m.notFoundTitle} assets={assets} head={<meta name="robots" content="noindex, nofollow" />}>
+      <main className="mx-auto max-w-lg px-4 py-16">
+        <h1 className="text-xl font-semibold">{m.notFoundTitle}</h1>
+        <p className="mt-2 text-slate-700">{m.notFoundBody}</p>
+      </main>
+    </BuyerDocument>
   );
 }

@@ -24,7 +24,7 @@ describe("the checkout page over HTTP", () => {
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
     // Exactly one, our own: the page ships no framework runtime.
     expect(scripts).toHaveLength(1);
-    expect(scripts[0]).toMatch(/src="\/checkout\.js"/);
+    expect(scripts[0]).toMatch(/src="\/checkout\.js\?v=[0-9a-f]{12}"/);
     for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
     const js = await fetch(new URL("/checkout.js", s.checkoutUrl));
     expect(js.status).toBe(200);

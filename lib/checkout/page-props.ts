@@ -1,6 +1,6 @@
-// What the buyer's pages render, worked out on the server before rendering: plain JSON
-// (the pages router hands page props to React as data), so dates travel as ISO strings and
-// the Pix QR code as SVG text. pages/checkout/[id]/*.tsx turn these into HTML.
+// What the buyer's pages render, worked out before rendering: plain data (dates as ISO strings,
+// the Pix QR code as SVG text), so that rendering only turns it into HTML. The page components
+// (components/checkout) render these; app/checkout/[id]/route.tsx and its 3ds step serve them.
 import type { PaymentRow } from "@/db/queries/payment-row";
 import type { LineItem } from "@/db/shapes";
 import { now } from "@/lib/clock";
@@ -65,10 +65,6 @@ export type CheckoutPageProps =
       body: CheckoutBody;
     };
 
-type Query = Record<string, string | string[] | undefined>;
-/** The first of a repeated query parameter or header. */
-export const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
 function frameOf({ session, merchant }: Checkout, locale: Locale, nonce: string | null, cancel: boolean): Frame {
   return {
     locale,
@@ -91,20 +87,20 @@ function waitingOf(payment: PaymentRow): WaitingPayment {
   return { id, rail, currency, details, nextAction };
 }
 
-async function bodyOf(checkout: Checkout, query: Query, amountText: string, locale: Locale): Promise<CheckoutBody> {
+async function bodyOf(checkout: Checkout, query: URLSearchParams, amountText: string, locale: Locale): Promise<CheckoutBody> {
   const { session, payments } = checkout;
   const waiting = session.status === "pending" ? waitingPayment(payments) : null;
   if (session.status === "open" || (session.status === "pending" && !waiting)) {
     const rails = railOrder(checkout);
-    const asked = one(query.rail);
+    const asked = query.get("rail");
     const last = payments.at(-1);
     const c = session.customer;
     return {
       state: "open",
       rails,
       selected: asked && isRail(asked) && rails.includes(asked) ? asked : rails[0]!,
-      errors: decodeErrors(one(query.errors)),
-      notice: one(query.notice) ?? null,
+      errors: decodeErrors(query.get("errors") ?? undefined),
+      notice: query.get("notice"),
       failureCode: last?.status === "failed" ? last.failureCode : null,
       installments: session.installments && session.currency === "BRL" ? session.installments.maxCount : null,
       customer: { email: c?.email ?? null, name: c?.name ?? null, document: c?.document?.number ?? null, phone: c?.phone ?? null },
@@ -122,10 +118,10 @@ async function bodyOf(checkout: Checkout, query: Query, amountText: string, loca
 /** A page's props, and for a session's page the frame and form policy its CSP allows. */
 export type BuyerPage<P> = { props: P; policy: FramePolicy | null };
 
-/** The checkout page of session `id`, as the buyer's browser (Accept-Language) and query ask. */
+/** The checkout page of session `id`, as the buyer's browser (Accept-Language) and the page's query ask. */
 export async function checkoutPageProps(
   id: string,
-  query: Query,
+  query: URLSearchParams,
   acceptLanguage: string | null,
   nonce: string | null,
 ): Promise<BuyerPage<CheckoutPageProps>> {

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { openApiDocument } from "@/lib/api/openapi";
-import { loadApiRoutes } from "./routes";
+import { loadRoutes } from "./routes";
 
 const ROOT = path.resolve(__dirname, "../..");
 const APP = path.join(ROOT, "app");
@@ -21,7 +21,7 @@ const toOpenApi = (pattern: string) => pattern.replace(/\[(\w+)\]/g, "{$1}");
 
 describe("the production server's contract", () => {
   it("serves exactly the operations the OpenAPI document describes", async () => {
-    const routes = await loadApiRoutes(APP, "api");
+    const routes = await loadRoutes(APP, "api");
     const served = routes
       .filter((r) => !(r.pattern in UNDOCUMENTED))
       .flatMap((r) => Object.keys(r.handlers).map((m) => `${m} ${toOpenApi(r.pattern)}`))

@@ -1,10 +1,15 @@
-// `npm start`: the production server. Pages, server actions and assets go through Next.js;
-// the JSON API (every app/api route: `/api/v1/*`, `/api/health`) is answered by the very same route handlers
-// (app/api/**/route.ts), called directly, without the framework's per-request machinery.
-// Route handlers stay the single definition of the API: `next dev` and `next start` serve
-// them too, and the test suite runs against this server.
+// `npm start`: the production server. The JSON API (every app/api route: `/api/v1/*`,
+// `/api/health`) and the buyer's pages and forms (app/checkout/[id]/**: `/checkout/{id}`, its
+// 3ds step, the forms they post) are answered by their very route handlers, called directly,
+// without the framework's per-request machinery; the other pages, server actions and assets
+// go through Next.js. Route handlers stay the single definition of both: `next dev` and
+// `next start` serve them too, and the test suite runs against this server. Neither kind
+// passes through proxy.ts: runApi, and the buyer routes' guard (lib/api/page-guard.ts), do
+// that work themselves.
+import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import next from "next";
 import { ApiError } from "@/lib/errors";
 import { errorBody, errorStatus, MAX_BODY_BYTES, newRequestId, runApi, toApiError } from "@/lib/api/http";
@@ -12,7 +17,7 @@ import { bootOrExit } from "@/lib/boot/or-exit";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { trustForwarding } from "./forwarded";
-import { loadApiRoutes, matchRoute, type ApiRoute, type RouteHandler } from "./routes";
+import { loadRoutes, matchRoute, type Route, type RouteHandler } from "./routes";
 
 const ROOT = process.cwd();
 
@@ -28,7 +33,9 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
   const appDir = path.join(ROOT, "app");
-  const routes = await loadApiRoutes(appDir, "api");
+  const routes = await loadRoutes(appDir, "api");
+  const buyerRoutes = await loadRoutes(appDir, "checkout");
+  const staticFile = staticFiles(path.join(ROOT, "public"));
   const refusals = new Map(routes.map((r) => [r, methodNotAllowed(r)]));
   const preflights = new Map(routes.map((r) => [r, r.handlers.OPTIONS ?? allowed(r)]));
 
@@ -45,14 +52,24 @@ async function main() {
       answerError(res, err, newRequestId(), pathname);
       return;
     }
-    // Anything else (pages, assets) gets Next.js's answer.
     if (api && !found) {
       // No route, or an escape that does not decode: ours to answer, in the API's format.
-      serveApi(req, res, unroutable(pathname), {}, `${hostname}:${port}`).catch((err) => fail(res, err));
+      serveRoute(req, res, unroutable(pathname), {}, `${hostname}:${port}`).catch((err) => fail(res, err));
+      return;
+    }
+    if (!found && method !== "GET" && method !== "HEAD" && staticFile(pathname)) {
+      // Next.js 16 without a pages router has no error page to render a 405 with, and answers 500.
+      res.writeHead(405, { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff", "request-id": newRequestId() });
+      res.end("Method Not Allowed\n");
       return;
     }
     if (!found) {
-      handle(req, res).catch((err) => fail(res, err));
+      // A buyer's page or form, in a method its route takes; anything else (other pages,
+      // assets, other methods) gets Next.js's answer.
+      const buyer = pathname.startsWith("/checkout/") ? matchRoute(buyerRoutes, pathname) : null;
+      const handler = buyer && (method === "HEAD" ? buyer.route.handlers.HEAD ?? buyer.route.handlers.GET : buyer.route.handlers[method]);
+      if (handler) serveRoute(req, res, handler, buyer.params, `${hostname}:${port}`, { wholeBody: true }).catch((err) => fail(res, err));
+      else handle(req, res).catch((err) => fail(res, err));
       return;
     }
     // HEAD is GET without the body (Node.js drops it); OPTIONS says what the route allows.
@@ -60,7 +77,7 @@ async function main() {
     const handler =
       (method === "HEAD" ? handlers.HEAD ?? handlers.GET : method === "OPTIONS" ? preflights.get(found.route) : handlers[method]) ??
       refusals.get(found.route)!;
-    serveApi(req, res, handler, found.params, `${hostname}:${port}`).catch((err) => fail(res, err));
+    serveRoute(req, res, handler, found.params, `${hostname}:${port}`).catch((err) => fail(res, err));
   });
   server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => {
@@ -77,8 +94,14 @@ async function main() {
   process.once("SIGINT", stop);
 }
 
+/** The files Next.js serves as they are (its build's, and public/'s): GET and HEAD only. */
+function staticFiles(publicDir: string): (pathname: string) => boolean {
+  const files = new Set(fs.readdirSync(publicDir).map((name) => `/${name}`));
+  return (pathname) => pathname.startsWith("/_next/static/") || files.has(pathname);
+}
+
 /** A method the route does not define: 405 in the API's error format, with Allow. */
-function methodNotAllowed(route: ApiRoute): RouteHandler {
+function methodNotAllowed(route: Route): RouteHandler {
   const allow = Object.keys(route.handlers).join(", ");
   return (req) =>
     runApi(req, async () => {
@@ -90,7 +113,7 @@ function methodNotAllowed(route: ApiRoute): RouteHandler {
 }
 
 /** OPTIONS of a route without a handler for it: no body, the methods it takes. */
-function allowed(route: ApiRoute): RouteHandler {
+function allowed(route: Route): RouteHandler {
   const allow = ["OPTIONS", ...Object.keys(route.handlers)].join(", ");
   return async () => new Response(null, { status: 204, headers: { Allow: allow, "Cache-Control": "no-store" } });
 }
@@ -110,12 +133,18 @@ function unroutable(pathname: string): RouteHandler {
     });
 }
 
-async function serveApi(
+/**
+ * Calls a route handler with the request as a fetch Request, and writes its Response. An API
+ * handler reads at most one byte past the limit and answers 413 itself; `wholeBody` handlers
+ * (the buyer's forms) must not see a body cut short, so a longer one gets the 413 here.
+ */
+async function serveRoute(
   req: http.IncomingMessage,
   res: http.ServerResponse,
   handler: RouteHandler,
   params: Record<string, string | string[]>,
   listening: string,
+  { wholeBody = false } = {},
 ) {
   const headers = new Headers();
   const raw = req.rawHeaders;
@@ -123,6 +152,11 @@ async function serveApi(
 
   const method = req.method!;
   const body = method === "GET" || method === "HEAD" ? undefined : await readBody(req, res);
+  if (wholeBody && body && body.length > MAX_BODY_BYTES) {
+    res.writeHead(413, { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff", "request-id": newRequestId() });
+    res.end("The form is too large.\n");
+    return;
+  }
   const request = new Request(requestUrl(req.url ?? "/", headers.get("host"), listening), {
     method,
     headers,
@@ -139,7 +173,13 @@ async function serveApi(
   if (!out["request-id"]) out["request-id"] = newRequestId();
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) out["set-cookie"] = cookies;
-  const payload = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
+  let payload = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
+  // A page's HTML is compressed, as Next.js would (JSON answers are small, and left alone).
+  if (payload && payload.length > 1024 && String(out["content-type"]).startsWith("text/html") && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+    payload = gzipSync(payload);
+    out["content-encoding"] = "gzip";
+    out.vary = out.vary ? `${out.vary}, Accept-Encoding` : "Accept-Encoding";
+  }
   if (payload) out["content-length"] = String(payload.length);
   res.writeHead(response.status, out);
   res.end(payload);

@@ -4,8 +4,8 @@ import { pathToFileURL } from "node:url";
 
 export type RouteHandler = (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
-export type ApiRoute = {
-  /** The file's route, e.g. `/api/v1/checkout/[id]/pay`. */
+export type Route = {
+  /** The file's route, e.g. `/api/v1/checkout/[id]/pay` or `/checkout/[id]`. */
   pattern: string;
   segments: string[];
   handlers: Partial<Record<string, RouteHandler>>;
@@ -13,14 +13,14 @@ export type ApiRoute = {
 
 export const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 
-/** Every `route.ts` under `dir` (e.g. `app/api/v1`), as the App Router would name its path. */
+/** Every `route.ts` or `route.tsx` under `dir` (e.g. `app/api/v1`), as the App Router would name its path. */
 export function findRouteFiles(appDir: string, under: string): { file: string; pattern: string }[] {
   const out: { file: string; pattern: string }[] = [];
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name === "route.ts") {
+      else if (entry.name === "route.ts" || entry.name === "route.tsx") {
         const rel = path.relative(appDir, path.dirname(full)).split(path.sep).join("/");
         out.push({ file: full, pattern: `/${rel}` });
       }
@@ -35,7 +35,7 @@ function rank(segments: string[]): number[] {
   return segments.map((s) => (s.startsWith("[...") ? 2 : s.startsWith("[") ? 1 : 0));
 }
 
-function compare(a: ApiRoute, b: ApiRoute): number {
+function compare(a: Route, b: Route): number {
   const ra = rank(a.segments);
   const rb = rank(b.segments);
   for (let i = 0; i < Math.max(ra.length, rb.length); i++) {
@@ -46,19 +46,19 @@ function compare(a: ApiRoute, b: ApiRoute): number {
   return 0;
 }
 
-export function sortRoutes(routes: ApiRoute[]): ApiRoute[] {
+export function sortRoutes(routes: Route[]): Route[] {
   return [...routes].sort(compare);
 }
 
-export function toRoute(pattern: string, handlers: ApiRoute["handlers"] = {}): ApiRoute {
+export function toRoute(pattern: string, handlers: Route["handlers"] = {}): Route {
   return { pattern, segments: pattern.split("/").filter(Boolean), handlers };
 }
 
-export async function loadApiRoutes(appDir: string, under: string): Promise<ApiRoute[]> {
-  const routes: ApiRoute[] = [];
+export async function loadRoutes(appDir: string, under: string): Promise<Route[]> {
+  const routes: Route[] = [];
   for (const { file, pattern } of findRouteFiles(appDir, under)) {
     const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-    const handlers: ApiRoute["handlers"] = {};
+    const handlers: Route["handlers"] = {};
     for (const m of METHODS) if (typeof mod[m] === "function") handlers[m] = mod[m] as RouteHandler;
     routes.push(toRoute(pattern, handlers));
   }
@@ -66,7 +66,7 @@ export async function loadApiRoutes(appDir: string, under: string): Promise<ApiR
 }
 
 /** The first route whose segments match the path, with its params (decoded), or null. */
-export function matchRoute(routes: ApiRoute[], pathname: string): { route: ApiRoute; params: Record<string, string | string[]> } | null {
+export function matchRoute(routes: Route[], pathname: string): { route: Route; params: Record<string, string | string[]> } | null {
   let parts: string[];
   try {
     parts = pathname.split("/").filter(Boolean).map(decodeURIComponent);

@@ -1,4 +1,4 @@
-import { buyerForm, pay } from "@/lib/checkout/buyer-forms";
+import { buyerForm, pay } from "@/lib/api/buyer-forms";
 
-// POST /checkout/{id}/pay – a form of the buyer's page (lib/checkout/buyer-forms.ts)
+// POST /checkout/{id}/pay – a form of the buyer's page (lib/api/buyer-forms.ts)
 export const POST = buyerForm(pay);

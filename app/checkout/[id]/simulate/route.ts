@@ -1,4 +1,4 @@
-import { buyerForm, simulate } from "@/lib/checkout/buyer-forms";
+import { buyerForm, simulate } from "@/lib/api/buyer-forms";
 
-// POST /checkout/{id}/simulate – a form of the buyer's page (lib/checkout/buyer-forms.ts)
+// POST /checkout/{id}/simulate – a form of the buyer's page (lib/api/buyer-forms.ts)
 export const POST = buyerForm(simulate);

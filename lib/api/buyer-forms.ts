@@ -1,22 +1,23 @@
 // What the buyer's pages post: each form goes to app/checkout/[id]/<form>/route.ts, which
 // parses it, calls lib/checkout, and answers 303 See Other to the next page. Plain HTML forms,
 // so paying works without JavaScript; the session id in the URL is the buyer's credential.
+import type { SessionRow } from "@/db/queries/sessions";
+import { abandonPayment } from "@/lib/checkout/abandon-payment";
+import { answerChallenge } from "@/lib/checkout/answer-challenge";
+import { isSessionId } from "@/lib/checkout/get-session";
+import { encodeErrors, formToPayInput } from "@/lib/checkout/pay-form";
+import { payInput } from "@/lib/checkout/pay-input";
+import { paySession } from "@/lib/checkout/pay-session";
+import { fillSessionId } from "@/lib/checkout/redirects";
+import { simulateForBuyer } from "@/lib/checkout/simulate-for-buyer";
+import { now } from "@/lib/clock";
+import { getDb } from "@/lib/db";
 import { ApiError, fromZodError } from "@/lib/errors";
 import { ownOrigins } from "@/lib/env";
 import { log } from "@/lib/log";
 import { clientIp } from "@/lib/security/forwarded";
 import { limitPaymentAttempt } from "@/lib/security/rate-limit";
-import type { SessionRow } from "@/db/queries/sessions";
-import { now } from "@/lib/clock";
-import { getDb } from "@/lib/db";
-import { abandonPayment } from "./abandon-payment";
-import { answerChallenge } from "./answer-challenge";
-import { isSessionId } from "./get-session";
-import { encodeErrors, formToPayInput } from "./pay-form";
-import { payInput } from "./pay-input";
-import { paySession } from "./pay-session";
-import { fillSessionId } from "./redirects";
-import { simulateForBuyer } from "./simulate-for-buyer";
+import { guardPage } from "./page-guard";
 
 /** Does one form's work for session `id` and says where the buyer goes next. */
 type FormHandler = (id: string, form: FormData, req: Request) => Promise<string>;
@@ -36,12 +37,17 @@ function fromOurPage(req: Request): boolean {
   return origin === null || ownOrigins().includes(origin);
 }
 
-const plain = (status: number, text: string) =>
-  new Response(`${text}\n`, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
-
 /** A route handler for one of the buyer's forms. */
 export function buyerForm(handler: FormHandler) {
   return async (req: Request, ctx: RouteContext): Promise<Response> => {
+    // The proxy's work, as for every page of ours: request id, headers, a multipart body that does not parse.
+    const guard = await guardPage(req);
+    if ("refusal" in guard) return guard.refusal;
+    const answer = (status: number, headers: Record<string, string>, text?: string) =>
+      new Response(text === undefined ? null : `${text}\n`, { status, headers: { ...guard.headers, "Cache-Control": "no-store", ...headers } });
+    const plain = (status: number, text: string) => answer(status, { "Content-Type": "text/plain; charset=utf-8" }, text);
+    const seeOther = (location: string) => answer(303, { Location: location });
+
     const { id } = await ctx.params;
     if (!fromOurPage(req)) return plain(403, "This form may only be sent from its own checkout page.");
     // An unknown session: its page says so, in the buyer's language.
@@ -52,11 +58,14 @@ export function buyerForm(handler: FormHandler) {
     } catch {
       return plain(400, "Send this form as application/x-www-form-urlencoded or multipart/form-data.");
     }
-    return seeOther(await handler(id, form, req));
+    try {
+      return seeOther(await handler(id, form, req));
+    } catch (err) {
+      log.error({ requestId: guard.requestId, method: req.method, path: new URL(req.url).pathname, err }, "request failed");
+      return plain(500, "Something went wrong on our side. Try again later.");
+    }
   };
 }
-
-const seeOther = (location: string) => new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store" } });
 
 /** Where the buyer goes once the session has moved: the merchant when paid, else the page. */
 function nextStop(session: SessionRow): string {

@@ -1,32 +1,18 @@
 // The sandbox's 3-D Secure challenge: where a real issuer's page would be. Like the checkout
 // page, plain HTML without framework script; its form posts to app/checkout/[id]/challenge.
-import type { GetServerSideProps, PageConfig } from "next";
-import { BuyerPage, NotFoundPage } from "@/components/checkout/buyer-page";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { allowPolicy, buyerRequest } from "@/lib/checkout/buyer-request";
-import { challengePageProps, type ChallengePageProps } from "@/lib/checkout/page-props";
+import type { PageAssets } from "@/lib/api/buyer-page";
+import type { ChallengePageProps } from "@/lib/checkout/page-props";
 import { MESSAGES, t } from "@/lib/i18n/messages";
+import { BuyerPage } from "./buyer-page";
 
-export const config: PageConfig = { unstable_runtimeJS: false };
+type Props = Extract<ChallengePageProps, { frame: unknown }> & { assets: PageAssets };
 
-type Props = Exclude<ChallengePageProps, { redirect: string }>;
-
-export const getServerSideProps: GetServerSideProps<Props> = async ({ params, req, res }) => {
-  const { acceptLanguage, nonce } = buyerRequest(req);
-  const { props, policy } = await challengePageProps(String(params!.id), acceptLanguage, nonce);
-  allowPolicy(res, nonce, policy);
-  if ("redirect" in props) return { redirect: { destination: props.redirect, permanent: false } };
-  if (!props.found) res.statusCode = 404;
-  return { props };
-};
-
-export default function ThreeDsPage(props: Props) {
-  if (!props.found) return <NotFoundPage locale={props.locale} />;
-  const { frame, sessionId, amountText, last4 } = props;
+export function ThreeDsPageView({ frame, sessionId, amountText, last4, assets }: Props) {
   const m = MESSAGES[frame.locale];
   const merchant = frame.merchant.name;
   return (
-    <BuyerPage frame={frame} title={`${m.threeDs.title} · ${merchant}`}>
+    <BuyerPage frame={frame} title={`${m.threeDs.title} · ${merchant}`} assets={assets}>
       <section aria-labelledby="tds-heading" className="space-y-4">
         <h2 id="tds-heading" className="text-lg font-semibold">
           {m.threeDs.title}
