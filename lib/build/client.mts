@@ -18,28 +18,16 @@ const STYLES_IN = path.join(ROOT, "app/checkout/checkout.css");
 const STYLES_OUT = path.join(ROOT, "public/checkout.css");
 const watch = process.argv.includes("--watch");
 
-function report(file: string, text: string | Uint8Array) {
-  const bytes = typeof text === "string" ? Buffer.byteLength(text) : text.length;
-  process.stdout.write(`${path.relative(ROOT, file)}: ${bytes} B, ${gzipSync(text, { level: 9 }).length} B gzip\n`);
+function report(file: string, text: Uint8Array) {
+  process.stdout.write(`${path.relative(ROOT, file)}: ${text.length} B, ${gzipSync(text, { level: 9 }).length} B gzip\n`);
 }
 
-/** Writes only what changed: the file's hash, and so its URL, stays the same otherwise. */
-function writeIfChanged(file: string, text: string | Uint8Array): boolean {
-  const next = Buffer.from(text);
-  if (fs.existsSync(file) && fs.readFileSync(file).equals(next)) return false;
-  fs.writeFileSync(file, next);
-  return true;
+/** Writes only what changed (the file's hash, and so its URL, stays the same otherwise), and says so. */
+function write(file: string, text: Uint8Array) {
+  const changed = !fs.existsSync(file) || !fs.readFileSync(file).equals(text);
+  if (changed) fs.writeFileSync(file, text);
+  if (changed || !watch) report(file, text);
 }
-
-const reportScript: Plugin = {
-  name: "report",
-  setup(b) {
-    b.onEnd((result) => {
-      const out = result.outputFiles?.[0];
-      if (out && (writeIfChanged(SCRIPT_OUT, out.contents) || !watch)) report(SCRIPT_OUT, out.contents);
-    });
-  },
-};
 
 const script: BuildOptions = {
   entryPoints: [path.join(ROOT, "lib/checkout/enhance/main.ts")],
@@ -53,7 +41,12 @@ const script: BuildOptions = {
   alias: { "@": ROOT },
   legalComments: "none",
   logLevel: "warning",
-  plugins: [reportScript],
+  plugins: [
+    {
+      name: "write",
+      setup: (b) => b.onEnd(({ outputFiles }) => outputFiles?.[0] && write(SCRIPT_OUT, outputFiles[0].contents)),
+    },
+  ],
 };
 
 // The browsers Next.js builds CSS for (its default browserslist): where one lacks oklch(), a
@@ -63,30 +56,42 @@ const CSS_TARGETS = { chrome: 111 << 16, edge: 111 << 16, firefox: 111 << 16, sa
 /**
  * Tailwind scans the folders the entry's `@source` lines name and emits only the classes found
  * there; then Lightning CSS lowers and minifies it, the two steps Next.js runs on its own CSS.
+ * It runs inside an esbuild build only so that esbuild's watch mode follows the files and
+ * folders Tailwind read: esbuild's own output is empty, and not written.
  */
-async function buildStyles() {
-  const tw = await postcss([tailwind({ optimize: { minify: true } })]).process(fs.readFileSync(STYLES_IN, "utf8"), {
-    from: STYLES_IN,
-    to: STYLES_OUT,
-  });
-  const { code } = transform({ filename: STYLES_OUT, code: Buffer.from(tw.css), minify: true, targets: CSS_TARGETS });
-  if (writeIfChanged(STYLES_OUT, code) || !watch) report(STYLES_OUT, code);
+function tailwindStyles(): Plugin {
+  let builds = 0;
+  return {
+    name: "tailwind",
+    setup(b) {
+      b.onLoad({ filter: /\.css$/ }, async ({ path: from }) => {
+        // Tailwind's plugin keeps what it scanned from one build to the next and only adds to
+        // it, unless its input changed: a comment that changes makes each build a whole one, so
+        // a class no longer used goes too (the minifier drops the comment).
+        const input = `${fs.readFileSync(from, "utf8")}\n/* ${++builds} */\n`;
+        const result = await postcss([tailwind({ optimize: { minify: true } })]).process(input, { from, to: STYLES_OUT });
+        const { code } = transform({ filename: STYLES_OUT, code: Buffer.from(result.css), minify: true, targets: CSS_TARGETS });
+        write(STYLES_OUT, code);
+        const read = (type: string, key: "file" | "dir") => result.messages.flatMap((m) => (m.type === type ? [m[key] as string] : []));
+        return { contents: "", loader: "empty", watchFiles: [from, ...read("dependency", "file")], watchDirs: read("dir-dependency", "dir") };
+      });
+    },
+  };
 }
 
+const stylesheet: BuildOptions = {
+  entryPoints: [STYLES_IN],
+  outfile: STYLES_OUT,
+  write: false,
+  bundle: true,
+  logLevel: "warning",
+  plugins: [tailwindStyles()],
+};
+
 if (!watch) {
-  await Promise.all([build(script), buildStyles()]);
+  await Promise.all([build(script), build(stylesheet)]);
 } else {
-  const ctx = await context(script);
-  await ctx.watch();
-  await buildStyles();
-  // Any edit under app/ or components/ may add a class: rebuild (it takes a few ms). Tailwind's
-  // incremental build only adds: a class no longer used stays until the next start.
-  let timer: NodeJS.Timeout | undefined;
-  const restyle = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => buildStyles().catch((err) => process.stderr.write(`public/checkout.css: ${err}\n`)), 50);
-  };
-  for (const dir of ["app", "components"]) fs.watch(path.join(ROOT, dir), { recursive: true }, restyle);
+  for (const options of [script, stylesheet]) await (await context(options)).watch();
   // Run beside `next dev`: end with it rather than outlive it.
   const parent = process.ppid;
   setInterval(() => process.ppid !== parent && process.exit(0), 1000);
