@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { env } from "@/lib/env";
 import { processState } from "@/lib/process-state";
 
@@ -16,3 +17,9 @@ export function advanceClock(seconds: number): number {
   clockOffsetMs.value = (clockOffsetMs.value ?? 0) + seconds * 1000;
   return clockOffsetMs.value;
 }
+
+/** A moment as the API writes it: ISO 8601, in UTC. */
+export const timestamp = z.iso.datetime().meta({ description: "ISO 8601, UTC" });
+
+export const iso = (d: Date) => d.toISOString();
+export const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);

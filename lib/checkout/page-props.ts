@@ -9,7 +9,7 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { MESSAGES, t } from "@/lib/i18n/messages";
 import { resolveLocale } from "@/lib/i18n/negotiate";
 import { formatMoney, type Currency } from "@/lib/money/currencies";
-import { isRail, type NextAction, type Rail } from "@/lib/rails";
+import { isRail, type Rail } from "@/lib/rails";
 import { pixQrSvg } from "@/lib/rails/pix/pix";
 import type { FramePolicy } from "@/lib/security/csp";
 import { embedOf, type EmbedInfo } from "./embed";

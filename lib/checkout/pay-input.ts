@@ -2,14 +2,13 @@
 // actions and the OpenAPI document) and the checks that run before any attempt, each rail's
 // own (lib/rails/<rail>).
 import { z } from "zod";
-import type { Installments } from "@/db/shapes";
 import type { ErrorIssue } from "@/lib/errors";
 import { validationError } from "@/lib/errors";
 import { MESSAGES } from "@/lib/i18n/messages";
-import { checkPayInput, PAY_FIELDS, RAIL_ERRORS, RAILS, type PayFacts, type Rail, type RailErrorCode, type RailRequest } from "@/lib/rails";
+import { checkPayInput, PAY_FIELDS, RAIL_ERRORS, RAILS, type PayFacts, type RailErrorCode, type RailRequest } from "@/lib/rails";
 
 export const payInput = z.strictObject({
-  rail: z.enum(RAILS as [Rail, ...Rail[]]),
+  rail: z.enum(RAILS),
   ...PAY_FIELDS,
   _hp_field: z.string().max(1000).optional().meta({ description: "Honeypot: leave empty." }),
 });

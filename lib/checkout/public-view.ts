@@ -7,8 +7,8 @@ import type { SessionRow } from "@/db/queries/sessions";
 import { fillSessionId } from "./redirects";
 import { byRail, nextActionObject, paymentFields, sessionObject, SESSION_STATUSES } from "./schemas";
 import { headlinePayment, paymentToObject, sessionToObject } from "./serialize";
+import { isoOrNull, timestamp } from "@/lib/clock";
 
-const timestamp = z.iso.datetime();
 
 // The merchant's payment object less what the buyer must not see (fees, refund flags, mode).
 const HIDDEN_PAYMENT = { session: true, livemode: true, fee: true, netAmount: true, requiresRefund: true } as const;
@@ -53,7 +53,6 @@ export const payResultObject = z.object({
 export type PublicPayment = z.infer<typeof publicPaymentObject>;
 export type PublicSession = z.infer<typeof publicSessionObject>;
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** `obj` with only the keys `mask` names, as the zod schema's pick does. */
 function pickKeys<T extends object, K extends keyof T>(obj: T, mask: { readonly [P in K]: true }): Pick<T, K> {
@@ -66,7 +65,7 @@ function omitKeys<T extends object, K extends PropertyKey>(obj: T, mask: { reado
 }
 
 export function publicPayment(p: PaymentRow): PublicPayment {
-  return { ...omitKeys(paymentToObject(p), HIDDEN_PAYMENT), expiresAt: iso(p.expiresAt) };
+  return { ...omitKeys(paymentToObject(p), HIDDEN_PAYMENT), expiresAt: isoOrNull(p.expiresAt) };
 }
 
 export function publicSession(s: SessionRow, merchant: MerchantRow, payments: PaymentRow[]): PublicSession {

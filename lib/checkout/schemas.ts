@@ -10,7 +10,8 @@ import { isValidCnpj, isValidCpf } from "@/lib/rails/boleto/document";
 import { eventFields } from "@/lib/events/serialize";
 import { EVENT_TYPES, type EventType } from "@/lib/events/types";
 import { checkoutSessions, payments } from "@/db/schema";
-import { customerShape, installmentsShape, lineItemShape, type Customer, type Installments, type LineItem } from "@/db/shapes";
+import { customerShape, installmentsShape, type Customer, type Installments, type LineItem } from "@/db/shapes";
+import { timestamp } from "@/lib/clock";
 
 export const MAX_AMOUNT = 1_000_000_000_000;
 export const SESSION_STATUSES = checkoutSessions.status.enumValues;
@@ -31,7 +32,7 @@ const currency = z
   .transform((v) => v as Currency)
   .meta({ description: "ISO 4217 code, any case; returned upper case.", example: "NGN" });
 
-export const rail = z.enum(RAILS as [Rail, ...Rail[]]);
+export const rail = z.enum(RAILS);
 
 const HOST_RULE = "must have a host of letters, digits, hyphens and dots, or an IP address";
 const ORIGIN_RULE =
@@ -200,7 +201,6 @@ export { isRail };
 
 // ---- Objects the API returns (documented in the OpenAPI document from these schemas) ----
 
-const timestamp = z.iso.datetime().meta({ description: "ISO 8601, UTC" });
 
 /** The customer as given at create (SPEC 2.1): as stored. */
 export const customerObject = customerShape;

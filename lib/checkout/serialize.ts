@@ -4,9 +4,8 @@ import type { z } from "zod";
 import { publicUrl } from "@/lib/env";
 import type { Rail } from "@/lib/rails";
 import type { PaymentObject, railDetails, SessionObject } from "./schemas";
+import { iso, isoOrNull } from "@/lib/clock";
 
-const iso = (d: Date) => d.toISOString();
-const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function checkoutUrl(sessionId: string): string {
   return `${publicUrl()}/checkout/${sessionId}`;

@@ -1,13 +1,14 @@
 import { z } from "zod";
 import type { EventRow } from "@/db/queries/events";
 import { EVENT_TYPES } from "./types";
+import { timestamp } from "@/lib/clock";
 
 /** What every event has, whatever it is about (SPEC 5); lib/checkout/schemas.ts builds eventObject on it. */
 export const eventFields = {
   id: z.string(),
   object: z.literal("event"),
   livemode: z.boolean(),
-  createdAt: z.iso.datetime().meta({ description: "ISO 8601, UTC" }),
+  createdAt: timestamp,
 };
 
 /**

@@ -1,7 +1,7 @@
 // A bank account the buyer pays into, as transfer and virtual_account both give one: what a
 // payment into it shows (the `bank_transfer` next action) and returns as its details.
 import { z } from "zod";
-import { iso, timestamp } from "./rail";
+import { iso, timestamp } from "@/lib/clock";
 
 export type BankAccount = { bankId: string; bankName: string; accountNumber: string; accountName: string };
 

@@ -67,9 +67,7 @@ export function defineRail<
 /** A trimmed text field of the pay input. */
 export const text = (max: number) => z.string().trim().max(max);
 
-export const timestamp = z.iso.datetime().meta({ description: "ISO 8601, UTC" });
 
-export const iso = (d: Date) => d.toISOString();
 
 // ---- In the buyer's browser (lib/rails/<rail>/browser.ts: no zod, nothing server-only) ----
 

@@ -3,6 +3,7 @@ import { pageQuery } from "@/db/queries/pagination";
 import { httpUrlProblem } from "@/lib/security/http-url";
 import { EVENT_TYPES } from "@/lib/events/types";
 import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { timestamp } from "@/lib/clock";
 
 export const ENDPOINT_STATUSES = webhookEndpoints.status.enumValues;
 export const DELIVERY_STATUSES = webhookDeliveries.status.enumValues;
@@ -80,14 +81,13 @@ export const resendEventInput = z.strictObject({
 
 // ---- Objects the API returns ----
 
-const timestamp = z.iso.datetime().meta({ description: "ISO 8601, UTC" });
 
 export const endpointObject = z.object({
   id: z.string(),
   object: z.literal("webhook_endpoint"),
   livemode: z.boolean(),
   url: z.string(),
-  events: z.array(z.string()),
+  events: z.array(z.enum(["*", ...EVENT_TYPES])),
   description: z.string().nullable(),
   status,
   disabledReason: z

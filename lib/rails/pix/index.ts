@@ -1,6 +1,7 @@
 // Pix (BRL): an EMV BR Code for the exact amount, shown as a QR image and a copy-paste code.
 import { z } from "zod";
-import { defineRail, iso, timestamp } from "../rail";
+import { iso, timestamp } from "@/lib/clock";
+import { defineRail } from "../rail";
 import { copy } from "./copy";
 
 const details = z.object({ brCode: z.string(), expiresAt: timestamp });
