@@ -497,7 +497,6 @@ async function main() {
     soak: soaked,
     summary,
   };
-  fs.mkdirSync(path.join(ROOT, "bench"), { recursive: true });
   fs.writeFileSync(path.join(__dirname, "results.json"), JSON.stringify(results, null, 2) + "\n");
   printSummary(summary);
   process.stdout.write("\nWrote lib/bench/results.json\n");
