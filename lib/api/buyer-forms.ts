@@ -17,7 +17,7 @@ import { ownOrigins } from "@/lib/env";
 import { log } from "@/lib/log";
 import { clientIp } from "@/lib/security/forwarded";
 import { limitPaymentAttempt } from "@/lib/security/rate-limit";
-import { guardPage } from "./page-guard";
+import { guardPage, pageFault } from "./page-guard";
 
 /** Does one form's work for session `id` and says where the buyer goes next. */
 type FormHandler = (id: string, form: FormData, req: Request) => Promise<string>;
@@ -61,8 +61,7 @@ export function buyerForm(handler: FormHandler) {
     try {
       return seeOther(await handler(id, form, req));
     } catch (err) {
-      log.error({ requestId: guard.requestId, method: req.method, path: new URL(req.url).pathname, err }, "request failed");
-      return plain(500, "Something went wrong on our side. Try again later.");
+      return pageFault(guard, req, err, "no-store");
     }
   };
 }

@@ -5,9 +5,8 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { log } from "@/lib/log";
 import { checkoutCsp, type FramePolicy } from "@/lib/security/csp";
-import { guardPage } from "./page-guard";
+import { guardPage, pageFault } from "./page-guard";
 
 /** The stylesheet and the script a buyer page links, each URL carrying its file's hash. */
 export type PageAssets = { css: string; js: string };
@@ -46,11 +45,7 @@ export function buyerPage(render: (id: string, page: PageRequest) => Promise<Pag
         assets: { css: versioned("checkout.css"), js: versioned("checkout.js") },
       });
     } catch (err) {
-      log.error({ requestId: guard.requestId, method: req.method, path: url.pathname, err }, "request failed");
-      return new Response("Something went wrong on our side. Try again later.\n", {
-        status: 500,
-        headers: { ...guard.headers, "Content-Type": "text/plain; charset=utf-8", "Cache-Control": NO_STORE },
-      });
+      return pageFault(guard, req, err, NO_STORE);
     }
     const headers: Record<string, string> = { ...guard.headers, "Cache-Control": NO_STORE };
     if ("redirect" in answer) return new Response(null, { status: 307, headers: { ...headers, Location: answer.redirect } });

@@ -38,6 +38,16 @@ export const REQUEST_ID_HEADER = "x-kassa-request-id";
 
 export type ApiResult = { status?: number; body: unknown; headers?: Record<string, string> };
 
+/** Whether a path's percent-escapes decode (a malformed one is the client's 400, on every server). */
+export function pathDecodes(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** A fresh request id. API routes do not pass through the proxy, so nothing upstream set one. */
 export function newRequestId(): string {
   return `req_${randomBase62(20)}`;

@@ -1,5 +1,6 @@
-import { randomBase62 } from "@/lib/ids";
+import { log } from "@/lib/log";
 import { checkoutCsp, NO_FRAMING } from "@/lib/security/csp";
+import { newRequestId, pathDecodes } from "./http";
 
 /** What every page and form of ours gets before it runs: a request id, a CSP nonce, the headers of SPEC 6. */
 export type PageGuard = {
@@ -18,7 +19,7 @@ export type PageGuard = {
  * Refused here: a path that does not decode, a multipart POST whose body does not parse.
  */
 export async function guardPage(req: Request): Promise<PageGuard | { refusal: Response }> {
-  const requestId = `req_${randomBase62(20)}`;
+  const requestId = newRequestId();
   const refuse = (text: string) => ({
     refusal: new Response(`${text}\n`, {
       status: 400,
@@ -26,7 +27,7 @@ export async function guardPage(req: Request): Promise<PageGuard | { refusal: Re
     }),
   });
   // Next.js's router would answer it 500: without a pages router it has no 400 page to render.
-  if (!decodes(new URL(req.url).pathname)) return refuse("The path has a malformed percent-escape.");
+  if (!pathDecodes(new URL(req.url).pathname)) return refuse("The path has a malformed percent-escape.");
   if (await unreadableForm(req)) return refuse("The body is not valid multipart/form-data.");
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const csp = checkoutCsp(nonce, NO_FRAMING, process.env.NODE_ENV === "development");
@@ -46,6 +47,15 @@ export async function guardPage(req: Request): Promise<PageGuard | { refusal: Re
   };
 }
 
+/** A fault in a page's or form's own work: logged with its request id, a plain 500 for the buyer. */
+export function pageFault(guard: PageGuard, req: Request, err: unknown, cacheControl: string): Response {
+  log.error({ requestId: guard.requestId, method: req.method, path: new URL(req.url).pathname, err }, "request failed");
+  return new Response("Something went wrong on our side. Try again later.\n", {
+    status: 500,
+    headers: { ...guard.headers, "Content-Type": "text/plain; charset=utf-8", "Cache-Control": cacheControl },
+  });
+}
+
 // The buyer's pages and forms, as app/checkout/[id]/**/route.ts* serve them.
 const BUYER_ROUTE = /^\/checkout\/[^/]+(?:\/(?:3ds|pay|challenge|simulate|another-way))?$/;
 
@@ -55,16 +65,7 @@ const BUYER_ROUTE = /^\/checkout\/[^/]+(?:\/(?:3ds|pay|challenge|simulate|anothe
  * does not decode is the guard's to refuse.
  */
 export function guardsItself(pathname: string): boolean {
-  return BUYER_ROUTE.test(pathname) && decodes(pathname);
-}
-
-function decodes(pathname: string): boolean {
-  try {
-    decodeURIComponent(pathname);
-    return true;
-  } catch {
-    return false;
-  }
+  return BUYER_ROUTE.test(pathname) && pathDecodes(pathname);
 }
 
 /**

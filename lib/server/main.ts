@@ -12,7 +12,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import next from "next";
 import { ApiError } from "@/lib/errors";
-import { errorBody, errorStatus, MAX_BODY_BYTES, newRequestId, runApi, toApiError } from "@/lib/api/http";
+import { errorBody, errorStatus, MAX_BODY_BYTES, newRequestId, pathDecodes, runApi, toApiError } from "@/lib/api/http";
 import { bootOrExit } from "@/lib/boot/or-exit";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -120,12 +120,7 @@ function allowed(route: Route): RouteHandler {
 
 /** An API path no route serves: 400 when it does not even decode, else 404. */
 function unroutable(pathname: string): RouteHandler {
-  let decodes = true;
-  try {
-    decodeURIComponent(pathname);
-  } catch {
-    decodes = false;
-  }
+  const decodes = pathDecodes(pathname);
   return (req) =>
     runApi(req, async () => {
       if (!decodes) throw new ApiError("validation_error", "invalid_path", "The path has a malformed percent-escape.");
