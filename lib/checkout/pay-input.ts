@@ -1,14 +1,15 @@
-// The buyer's payment request: its shape (zod, shared by the JSON API, the page's server
-// actions and the OpenAPI document) and the checks that run before any attempt, each rail's
+// The buyer's payment request: its shape (zod, shared by the JSON API, the page's pay form
+// and the OpenAPI document) and the checks that run before any attempt, each rail's
 // own (lib/rails/<rail>).
 import { z } from "zod";
 import type { ErrorIssue } from "@/lib/errors";
 import { validationError } from "@/lib/errors";
 import { MESSAGES } from "@/lib/i18n/messages";
-import { checkPayInput, PAY_FIELDS, RAIL_ERRORS, RAILS, type PayFacts, type RailErrorCode, type RailRequest } from "@/lib/rails";
+import { checkPayInput, PAY_FIELDS, RAIL_ERRORS, type PayFacts, type RailErrorCode, type RailRequest } from "@/lib/rails";
+import { rail as railSchema } from "./schemas";
 
 export const payInput = z.strictObject({
-  rail: z.enum(RAILS),
+  rail: railSchema,
   ...PAY_FIELDS,
   _hp_field: z.string().max(1000).optional().meta({ description: "Honeypot: leave empty." }),
 });
