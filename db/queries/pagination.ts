@@ -21,7 +21,7 @@ type Direction = "older" | "newer";
  * Keyset pagination over (createdAt, id), newest first. `startingAfter` walks to older rows,
  * `endingBefore` to newer ones; both return newest first.
  */
-export function keyset(cols: { createdAt: PgColumn; id: PgColumn }, cursor: Cursor | null, direction: Direction) {
+function keyset(cols: { createdAt: PgColumn; id: PgColumn }, cursor: Cursor | null, direction: Direction) {
   let where: SQL | undefined;
   if (cursor) {
     where =
@@ -37,7 +37,7 @@ export function keyset(cols: { createdAt: PgColumn; id: PgColumn }, cursor: Curs
 }
 
 /** Trims the extra row fetched to learn `hasMore` and restores newest-first order. */
-export function toPage<T>(rows: T[], limit: number, direction: Direction) {
+function toPage<T>(rows: T[], limit: number, direction: Direction) {
   const hasMore = rows.length > limit;
   const page = rows.slice(0, limit);
   if (direction === "newer") page.reverse();
