@@ -101,6 +101,49 @@ export const checkoutSessions = pgTable(
   ],
 );
 
+/** The processors Kassa has an adapter for; the sandbox is built in and has no accounts. */
+export const PROVIDERS = ["sandbox", "paystack", "stripe", "pawapay"] as const;
+
+/** A merchant's credentials at one processor, in one mode (SPEC 8). */
+export const providerAccounts = pgTable(
+  "provider_accounts",
+  {
+    id: text("id").primaryKey(),
+    merchantId: text("merchant_id")
+      .notNull()
+      .references(() => merchants.id),
+    livemode: boolean("livemode").notNull(),
+    provider: text("provider", { enum: PROVIDERS }).notNull(),
+    rails: text("rails").array().$type<Rail[]>().notNull(),
+    currencies: text("currencies").array().$type<Currency[]>().notNull(),
+    status: text("status", { enum: ["active", "disabled"] }).notNull(),
+    credentialsHint: text("credentials_hint").notNull(),
+    // AES-256-GCM of the credentials' JSON under a key derived from KASSA_SECRET; the key id
+    // names which secret, so that one can be rotated. Never returned, never logged.
+    credentials: text("credentials").notNull(),
+    keyId: text("key_id").notNull(),
+    createdAt: ts("created_at").notNull(),
+    updatedAt: ts("updated_at").notNull(),
+    // A disconnected account routes nothing, but its pending payments are still read back.
+    deletedAt: ts("deleted_at"),
+  },
+  (t) => [index("provider_accounts_merchant_idx").on(t.merchantId, t.livemode, t.createdAt, t.id)],
+);
+
+/** Each processor notification once: a repeat changes nothing. */
+export const providerEvents = pgTable(
+  "provider_events",
+  {
+    accountId: text("account_id")
+      .notNull()
+      .references(() => providerAccounts.id),
+    eventId: text("event_id").notNull(),
+    paymentId: text("payment_id"),
+    receivedAt: ts("received_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.eventId] })],
+);
+
 export const payments = pgTable(
   "payments",
   {
@@ -130,6 +173,15 @@ export const payments = pgTable(
     requiresRefund: boolean("requires_refund").notNull().default(false),
     // Provider-side state the buyer never sees (e.g. a keyed card fingerprint).
     providerData: jsonb("provider_data").$type<Record<string, unknown>>().notNull().default({}),
+    // Who took it: the sandbox (no account) or a merchant's provider account.
+    provider: text("provider", { enum: PROVIDERS }).notNull().default("sandbox"),
+    providerAccountId: text("provider_account_id").references(() => providerAccounts.id),
+    // The processor's reference for it: Kassa's own id in the processor's alphabet, or (a
+    // transfer into a dedicated account) the processor's; one payment per reference per account.
+    providerRef: text("provider_ref"),
+    // When reconciliation next asks the processor about it (null: never, e.g. the sandbox).
+    reconcileAt: ts("reconcile_at"),
+    reconcileAttempts: integer("reconcile_attempts").notNull().default(0),
     expiresAt: ts("expires_at"),
     createdAt: ts("created_at").notNull(),
     paidAt: ts("paid_at"),
@@ -137,6 +189,9 @@ export const payments = pgTable(
   (t) => [
     index("payments_session_idx").on(t.sessionId, t.createdAt),
     index("payments_merchant_idx").on(t.merchantId, t.livemode, t.createdAt),
+    uniqueIndex("payments_provider_ref_idx").on(t.providerAccountId, t.providerRef),
+    // A canceled payment is still asked about until its schedule ends: money may arrive anyway.
+    index("payments_reconcile_idx").on(t.reconcileAt).where(sql`reconcile_at is not null`),
   ],
 );
 

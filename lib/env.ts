@@ -23,8 +23,19 @@ const schema = z.object({
       .optional(),
   ),
   KASSA_DATA_DIR: optionalString,
-  // Keys the card fingerprint HMAC. Required once several instances share a database.
+  // Keys the card fingerprint HMAC and seals provider credentials. Required once several instances share a database.
   KASSA_SECRET: unset(z.string().min(32, "must be at least 32 characters").optional()),
+  // Earlier values of KASSA_SECRET, comma-separated: they still open provider credentials
+  // sealed before a rotation (which are sealed again under the current one when next saved).
+  KASSA_PREVIOUS_SECRETS: optionalString,
+  // Where each processor's API is (SPEC 8): tests and egress proxies point them elsewhere.
+  PAYSTACK_BASE_URL: unset(z.url({ protocol: /^https?$/ }).default("https://api.paystack.co")),
+  // How long a call to a processor may take before its outcome counts as unknown (SPEC 8: 10 s).
+  PROVIDER_TIMEOUT_MS: unset(z.coerce.number().int().min(100).max(60_000).default(10_000)),
+  // How often each process looks for pending payments to ask their processor about.
+  RECONCILE_INTERVAL_MS: unset(z.coerce.number().int().min(50).max(3_600_000).default(15_000)),
+  // Multiplies the reconciliation schedule (a minute after the start, then backoff): 0.001 in tests.
+  RECONCILE_TIME_SCALE: unset(z.coerce.number().positive().max(1).default(1)),
   LOG_LEVEL: unset(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ),
   EXPIRY_SWEEP_INTERVAL_MS: unset(z.coerce.number().int().min(100).max(3_600_000).default(30_000),

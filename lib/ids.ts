@@ -39,6 +39,7 @@ export const PREFIXES = {
   request: "req_",
   merchant: "mer_",
   apiKey: "key_",
+  providerAccount: "pa_",
 } as const;
 
 export type IdKind = keyof typeof PREFIXES;

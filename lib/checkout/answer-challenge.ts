@@ -1,10 +1,9 @@
 import type { Database } from "@/db/client";
 import { invalidState, notFound } from "@/lib/errors";
-import { providerFor } from "@/lib/providers";
+import { providerNamed } from "@/lib/providers";
 import { applyNotification } from "./apply-notification";
 import type { Settled } from "./confirm-payment";
 import { loadCheckout, waitingPayment } from "./load-checkout";
-import { liveModeUnavailable } from "./pay-session";
 
 export type AnswerChallengeOptions = { sessionId: string; passed: boolean; at: Date };
 
@@ -16,7 +15,8 @@ export async function answerChallenge(db: Database, opts: AnswerChallengeOptions
   if (!payment || payment.status !== "requires_action") {
     throw invalidState("This checkout has no payment waiting for 3-D Secure.", "payment_not_pending");
   }
-  const provider = providerFor(payment.livemode);
-  if (!provider) throw liveModeUnavailable();
+  // Only Kassa's own 3-D Secure page (the sandbox's) is answered here; a processor's is its own.
+  const provider = providerNamed(payment.provider);
+  if (!provider?.completeChallenge) throw invalidState("This payment's check is on its provider's page, not here.", "payment_not_pending");
   return applyNotification(db, await provider.completeChallenge(payment, opts.passed), opts.at);
 }

@@ -11,6 +11,8 @@ const makeSession = (over: Partial<PaySessionFacts> = {}): PaySessionFacts => ({
   customerEmail: null,
   customerName: null,
   customerDocument: null,
+  emailRequired: false,
+  hostedCard: false,
   ...over,
 });
 
@@ -32,7 +34,23 @@ describe("toRailRequest", () => {
       card: { number: "4242424242424242", cvc: "123", expMonth: 12, expYear: 2028, brand: "visa", last4: "4242" },
       name: null,
       installments: null,
+      email: null,
     });
+  });
+
+  it("never takes a card number when the processor's own page takes the card", () => {
+    const hosted = makeSession({ hostedCard: true, emailRequired: true, customerEmail: "ada@example.com" });
+    expect(toRailRequest(hosted, payInput.parse({ rail: "card" }), at)).toEqual({ rail: "card", card: null, name: null, installments: null, email: "ada@example.com" });
+    expect(codes(hosted, { rail: "card", card: { number: "4242424242424242", expMonth: 12, expYear: 28, cvc: "123" } })).toEqual(["card:card_not_accepted"]);
+  });
+
+  it("asks for the buyer's email when the processor needs one and the session has none", () => {
+    const needs = makeSession({ emailRequired: true });
+    expect(codes(needs, { rail: "transfer" })).toEqual(["email:email_required"]);
+    expect(codes(needs, { rail: "ussd", bank: "gtbank", email: "not-an-email" })).toEqual(["email:email_invalid"]);
+    expect(codes(makeSession({ emailRequired: true, hostedCard: true }), { rail: "card" })).toEqual(["email:email_required"]);
+    expect(toRailRequest(needs, payInput.parse({ rail: "transfer", email: "Ada@Example.com" }), at)).toEqual({ rail: "transfer", email: "ada@example.com" });
+    expect(toRailRequest(makeSession(), payInput.parse({ rail: "transfer" }), at)).toEqual({ rail: "transfer", email: null });
   });
 
   it("checks Luhn, expiry and the brand's CVC length together", () => {

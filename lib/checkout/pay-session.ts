@@ -15,18 +15,19 @@ import {
 } from "@/db/queries/payments";
 import type { PaymentRow } from "@/db/queries/payment-row";
 import { findSessionById, listSessionPayments, lockSession, transitionSession, type SessionRow } from "@/db/queries/sessions";
-import { ApiError, invalidState, notFound } from "@/lib/errors";
+import { ApiError, invalidState, notFound, validationError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { log } from "@/lib/log";
-import { providerFor } from "@/lib/providers";
-import type { PaymentProvider, StartPaymentResult } from "@/lib/providers/types";
+import { accountContext, routeFor, type Route } from "@/lib/providers";
+import { ProviderRefused, ProviderUnreachable, type StartPaymentResult } from "@/lib/providers/types";
 import type { Rail, RailRequest } from "@/lib/rails";
 import { cardFingerprint } from "@/lib/rails/card/card-fingerprint";
 import { serverSecret } from "@/lib/security/secret";
 import { computeFee, feeRuleFor } from "./fees";
 import { expireIfDue } from "./expire-session";
 import { getSessionForBuyer } from "./get-session";
-import { toRailRequest, type PayInput } from "./pay-input";
+import { PAY_ERRORS, toRailRequest, type PayInput } from "./pay-input";
+import { firstReconcileAt } from "./reconcile-schedule";
 import { recordEvent } from "@/lib/events/record";
 import type { EventType } from "@/lib/events/types";
 import { checkoutUrl, paymentToObject, sessionToObject } from "./serialize";
@@ -48,11 +49,15 @@ export type PaySessionOptions = {
 /** The session and the payment as the attempt left them. */
 export type PayResult = { session: SessionRow; payment: PaymentRow };
 
-export function liveModeUnavailable(): ApiError {
-  return new ApiError(
-    "provider_error",
-    "live_mode_unavailable",
-    "This checkout is in live mode, but no payment provider is set up on this Kassa install, so it cannot take money. No payment was attempted.",
+/** How long a payment whose start went unanswered waits for reconciliation to learn its fate. */
+const UNKNOWN_START_MS = 10 * 60_000;
+
+/** A rail that no provider account serves (live mode), or that the session does not offer. */
+export function railUnavailable(rail: string): ApiError {
+  return validationError(
+    `rail: this checkout cannot take ${rail} payments: no payment provider account of the session's mode serves it.`,
+    [{ path: ["rail"], code: "rail_unavailable", message: PAY_ERRORS.rail_unavailable }],
+    "rail_unavailable",
   );
 }
 
@@ -69,8 +74,9 @@ export async function paySession(db: Database, opts: PaySessionOptions): Promise
     throw new ApiError("validation_error", "payment_refused", "The payment was refused.");
   }
   if (!PAYABLE.includes(session.status)) throw notPayable(session.status);
-  const provider = providerFor(session.livemode);
-  if (!provider) throw liveModeUnavailable();
+  const scope = { merchantId: session.merchantId, livemode: session.livemode };
+  const route = session.paymentMethods.includes(input.rail) ? await routeFor(db, scope, input.rail, session.currency) : null;
+  if (!route) throw railUnavailable(input.rail);
 
   let request = toRailRequest(
     {
@@ -81,12 +87,13 @@ export async function paySession(db: Database, opts: PaySessionOptions): Promise
       customerEmail: session.customerEmail,
       customerName: session.customer?.name ?? null,
       customerDocument: session.customer?.document?.number ?? null,
+      emailRequired: route.provider.needsEmail,
+      hostedCard: route.provider.hostedCards,
     },
     input,
     at,
   );
   const merchant = (await findMerchant(db, session.merchantId))!;
-  const scope = { merchantId: session.merchantId, livemode: session.livemode };
   if (request.rail === "virtual_account") {
     const saved = await findVirtualAccount(db, scope, request.email);
     request = { ...request, account: saved && { bankId: saved.bankId, bankName: saved.bankName, accountNumber: saved.accountNumber, accountName: saved.accountName } };
@@ -100,16 +107,63 @@ export async function paySession(db: Database, opts: PaySessionOptions): Promise
     throw invalidState("Another payment attempt for this checkout is in progress. Wait for it to finish.", "payment_in_progress");
   }
   try {
-    return await attempt(db, { session: leased, merchant, provider, request, at });
+    return await attempt(db, { session: leased, merchant, route, request, at });
   } finally {
     await releaseAttemptLease(db, sessionId, leaseUntil);
   }
 }
 
+/**
+ * Asks the processor to start the payment. Its refusal (a 4xx) is a failed payment with its
+ * reason; no answer (a timeout, a network error, a 5xx) is an unknown outcome: the payment
+ * waits, without instructions, until reconciliation learns what became of it (SPEC 8).
+ */
+async function startPayment(o: AttemptOptions, paymentId: string): Promise<StartPaymentResult> {
+  const { session, merchant, request, at, route } = o;
+  const { provider, account } = route;
+  try {
+    return await provider.startPayment(
+      {
+        paymentId,
+        sessionId: session.id,
+        livemode: session.livemode,
+        merchant: { id: merchant.id, name: merchant.name },
+        amount: session.amount,
+        currency: session.currency,
+        at,
+        challengeUrl: `${checkoutUrl(session.id)}/3ds`,
+        returnUrl: `${checkoutUrl(session.id)}/return?payment=${paymentId}`,
+        email: ("email" in request ? request.email : null) ?? session.customerEmail,
+        request,
+      },
+      account ? accountContext(account) : { id: "sandbox", livemode: false, credentials: null },
+    );
+  } catch (err) {
+    const context = { provider: provider.name, rail: request.rail, sessionId: session.id, paymentId };
+    if (err instanceof ProviderRefused) {
+      log.warn({ ...context, status: err.status }, "the provider refused a payment");
+      return { status: "failed", failureCode: "provider_refused", failureMessage: refusalMessage(provider.name, err), nextAction: null, details: {}, expiresAt: null };
+    }
+    if (err instanceof ProviderUnreachable) {
+      log.warn({ ...context, reason: err.reason }, "the provider did not answer; the payment waits for reconciliation");
+      return { status: "pending", nextAction: null, details: {}, expiresAt: new Date(at.getTime() + UNKNOWN_START_MS), providerData: { startUnanswered: true } };
+    }
+    // The message may quote what the processor saw; log its name only, never the request.
+    log.error({ ...context, err: err instanceof Error ? err.name : "error" }, "provider failed to start a payment");
+    throw new ApiError("provider_error", "provider_unavailable", "The payment provider could not be asked. No payment was taken; try again.");
+  }
+}
+
+const PROVIDER_NAMES: Record<string, string> = { paystack: "Paystack", stripe: "Stripe", pawapay: "pawaPay", sandbox: "The sandbox" };
+
+function refusalMessage(provider: string, err: ProviderRefused): string {
+  return `${PROVIDER_NAMES[provider] ?? provider} refused the payment: ${err.providerMessage}`.slice(0, 500);
+}
+
 type AttemptOptions = {
   session: SessionRow;
   merchant: MerchantRow;
-  provider: PaymentProvider;
+  route: Route;
   request: RailRequest;
   at: Date;
 };
@@ -118,24 +172,9 @@ async function attempt(db: Database, o: AttemptOptions): Promise<PayResult> {
   const { session, merchant, request, at } = o;
   const paymentId = newId("payment");
   const rail: Rail = request.rail;
-  let outcome: StartPaymentResult;
-  try {
-    outcome = await o.provider.startPayment({
-      paymentId,
-      sessionId: session.id,
-      livemode: session.livemode,
-      merchant: { id: merchant.id, name: merchant.name },
-      amount: session.amount,
-      currency: session.currency,
-      at,
-      challengeUrl: `${checkoutUrl(session.id)}/3ds`,
-      request,
-    });
-  } catch (err) {
-    // The message may quote what the processor saw; log the rail only, never the request.
-    log.error({ err: err instanceof Error ? err.name : "error", rail, sessionId: session.id }, "provider failed to start a payment");
-    throw new ApiError("provider_error", "provider_unavailable", "The payment provider did not answer. No payment was taken; try again.");
-  }
+  const { provider, account } = o.route;
+  // Nothing is locked while the processor is asked: only the session's attempt lease is held.
+  let outcome = await startPayment(o, paymentId);
 
   if (request.rail === "virtual_account" && !request.account) {
     // Keep the account for this email; if another session saved one first, use that one.
@@ -160,8 +199,9 @@ async function attempt(db: Database, o: AttemptOptions): Promise<PayResult> {
   }
 
   const fee = computeFee(feeRuleFor(merchant.feeSchedule, rail), session.amount);
-  const providerData: Record<string, unknown> = { provider: o.provider.name, ...outcome.providerData };
-  if (request.rail === "card") providerData.fingerprint = cardFingerprint(request.card.number, serverSecret());
+  const providerData: Record<string, unknown> = { ...outcome.providerData };
+  if (request.rail === "card" && request.card) providerData.fingerprint = cardFingerprint(request.card.number, serverSecret());
+  const waits = outcome.status === "pending" || outcome.status === "requires_action";
 
   return db.transaction(async (tx) => {
     // Statements asked for together run one after another in the order asked, on the
@@ -189,6 +229,11 @@ async function attempt(db: Database, o: AttemptOptions): Promise<PayResult> {
         nextAction: outcome.nextAction,
         details: outcome.details,
         providerData,
+        provider: provider.name,
+        providerAccountId: account?.id ?? null,
+        providerRef: provider.reference(paymentId),
+        // A processor's payment is asked about until it settles (SPEC 8: Reconciliation).
+        reconcileAt: account && waits ? firstReconcileAt(at) : null,
         expiresAt: outcome.expiresAt,
         createdAt: at,
         paidAt: outcome.status === "succeeded" ? at : null,

@@ -1,8 +1,16 @@
-// What a payment processor adapter implements. The domain (lib/checkout) owns the state
-// machine and the database; a provider only talks to the processor: it starts a payment on
-// a rail, and turns the processor's later word (a notification, a 3-D Secure answer) into a
-// confirmation or a failure that the domain applies.
+// What a payment processor adapter implements (SPEC 8). The domain (lib/checkout) owns the
+// state machine and the database; an adapter only talks to its processor: it starts a payment
+// on a rail, reads a payment's status back, checks and reads the processor's notifications,
+// and refunds. The processor's field names never leave the adapter's folder.
+import type { z } from "zod";
+import type { PROVIDERS } from "@/db/schema";
+import type { Currency } from "@/lib/money/currencies";
 import type { NextAction, Rail, RailRequest } from "@/lib/rails";
+
+export type ProviderName = (typeof PROVIDERS)[number];
+
+/** The account a call is made for: its id and its credentials, opened (never logged). */
+export type AccountContext<C = unknown> = { id: string; livemode: boolean; credentials: C };
 
 export type StartPaymentRequest = {
   paymentId: string;
@@ -14,6 +22,10 @@ export type StartPaymentRequest = {
   at: Date;
   /** Where the buyer answers a challenge (3-D Secure) on our side. */
   challengeUrl: string;
+  /** Where a processor's own page sends the buyer back: `/checkout/{id}/return?payment=pay_…`. */
+  returnUrl: string;
+  /** The buyer's email when the session or the rail has one (processors key customers on it). */
+  email: string | null;
   /** What the buyer gave for the rail, already checked by it (lib/rails/<rail>). */
   request: RailRequest;
 };
@@ -38,13 +50,94 @@ export type Notification =
   | { paymentId: string; outcome: "succeeded" }
   | { paymentId: string; outcome: "failed"; failureCode: string; failureMessage: string };
 
-export interface PaymentProvider {
-  readonly name: string;
+/** A payment as Kassa recorded it, for the adapter to ask its processor about. */
+export type PaymentRef = {
+  id: string;
+  rail: Rail;
+  amount: number;
+  currency: string;
+  providerRef: string | null;
+  providerData: Record<string, unknown>;
+  createdAt: Date;
+};
+
+/** What the processor says of a payment when asked: its state, and the money it saw. */
+export type ReadBack =
+  | { state: "pending" }
+  | { state: "succeeded"; amount: number; currency: string; providerRef: string }
+  | { state: "failed"; failureCode: string; failureMessage: string };
+
+/**
+ * A notification whose signature checked out, reduced to which payment it is about; never
+ * to an outcome, which is read back from the processor's API (SPEC 8: no money moves on a
+ * webhook's body alone).
+ */
+export type Notice =
+  | { eventId: string; about: "payment"; providerRef: string }
+  /** Money into a customer's dedicated account: the processor's reference is its own. */
+  | { eventId: string; about: "dedicated_account"; providerRef: string; customerEmail: string }
+  | { eventId: string; about: "other" };
+
+/** The processor refused the call (its 4xx): a failed payment, or bad credentials on save. */
+export class ProviderRefused extends Error {
+  constructor(
+    readonly providerMessage: string,
+    readonly status: number,
+  ) {
+    super(providerMessage);
+    this.name = "ProviderRefused";
+  }
+}
+
+/**
+ * The outcome is unknown: a timeout, a network error, a 5xx. Never a failure: the payment
+ * stays pending and reconciliation settles it (SPEC 8).
+ */
+export class ProviderUnreachable extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = "ProviderUnreachable";
+  }
+}
+
+/** The notification's signature did not check out: a 401, nothing read. */
+export class BadSignature extends Error {
+  constructor() {
+    super("bad signature");
+    this.name = "BadSignature";
+  }
+}
+
+export interface PaymentProvider<C = unknown> {
+  readonly name: ProviderName;
   /** Rails this provider can take money on. */
   readonly rails: readonly Rail[];
-  startPayment(req: StartPaymentRequest): Promise<StartPaymentResult>;
-  /** The buyer passed or failed the challenge that `three_d_secure` sent them to. */
-  completeChallenge(payment: { id: string }, passed: boolean): Promise<Notification>;
-  /** Reads a notification the processor sent (for a real processor: after checking its signature). */
-  parseNotification(body: unknown): Notification;
+  /** Currencies it takes, when the account does not say ("*": every currency its rails take). */
+  readonly currencies: "*" | readonly Currency[];
+  /** Whether a card payment leaves Kassa for the processor's own page (SPEC 8: live cards). */
+  readonly hostedCards: boolean;
+  /** Whether it needs the buyer's email to take a payment (Paystack keys customers on it). */
+  readonly needsEmail: boolean;
+  /** The processor's reference for a payment of ours, or null when it has none (the sandbox). */
+  reference(paymentId: string): string | null;
+  startPayment(req: StartPaymentRequest, account: AccountContext<C>): Promise<StartPaymentResult>;
+  /** Asks the processor where a payment stands; throws ProviderUnreachable when it cannot say. */
+  readBack(payment: PaymentRef, account: AccountContext<C>): Promise<ReadBack>;
+  /** Checks a notification's signature on its raw body, and says what it is about. */
+  readNotification(raw: { body: string; headers: Headers }, account: AccountContext<C>): Notice;
+  /** The buyer passed or failed the challenge that `three_d_secure` sent them to (Kassa's own 3-D Secure page). */
+  completeChallenge?(payment: { id: string }, passed: boolean): Promise<Notification>;
+  /** Returns money; the refunds issue uses it. */
+  refund?(payment: PaymentRef, amount: number, account: AccountContext<C>): Promise<{ providerRef: string; state: "pending" | "succeeded" }>;
+}
+
+/** A processor merchants connect accounts of: its credentials' shape and their check. */
+export interface ProviderAdapter<C = unknown> extends PaymentProvider<C> {
+  readonly credentials: z.ZodType<C>;
+  /** What the account's API shows of the credentials (e.g. `sk_live_…4f2a`). */
+  hint(credentials: C): string;
+  /** The mode the credentials belong to, when they say (a live key in a test account is refused). */
+  modeOf(credentials: C): "test" | "live" | null;
+  /** One harmless call; throws ProviderRefused when the processor refuses the credentials. */
+  checkCredentials(credentials: C): Promise<void>;
 }

@@ -47,7 +47,7 @@ describe("the rail registry", () => {
   it("has each next action once, told apart by its type", () => {
     const types = NEXT_ACTIONS.map((s) => s.shape.type.value);
     expect(new Set(types).size).toBe(types.length);
-    expect(types.sort()).toEqual(["approve_on_phone", "await_debit", "bank_transfer", "boleto", "pix", "three_d_secure", "ussd"]);
+    expect(types.sort()).toEqual(["approve_on_phone", "await_debit", "bank_transfer", "boleto", "pix", "redirect_to_url", "three_d_secure", "ussd"]);
   });
 
   it("names every rail in every locale", () => {

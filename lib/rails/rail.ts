@@ -14,6 +14,10 @@ export type PayFacts = {
   customerEmail: string | null;
   customerName: string | null;
   customerDocument: string | null;
+  /** The processor that takes the payment needs the buyer's email (the rail asks when the session has none). */
+  emailRequired: boolean;
+  /** The card is entered on the processor's own page (live mode), never on Kassa's form. */
+  hostedCard: boolean;
 };
 
 /** Where a rail's checks put the fields to fix, by code. */

@@ -79,6 +79,8 @@ const after = (at: Date, ms: number) => new Date(at.getTime() + ms);
 type Start<R extends Rail> = (req: StartPaymentRequest, r: Extract<RailRequest, { rail: R }>) => StartPaymentResult;
 
 function startCard(req: StartPaymentRequest, { card }: Extract<RailRequest, { rail: "card" }>): StartPaymentResult {
+  // The sandbox keeps Kassa's own form: its rail check always gives it the card.
+  if (!card) throw new Error("the sandbox takes cards on Kassa's form");
   const details = cardDetails(card);
   const behaviour = SANDBOX_CARDS[card.number] ?? "card_declined";
   if (behaviour === "succeeds") return { status: "succeeded", nextAction: null, details, expiresAt: null };
@@ -155,11 +157,23 @@ const notification = z.discriminatedUnion("outcome", [
   }),
 ]);
 
-export const sandboxProvider: PaymentProvider = {
+export const sandboxProvider = {
   name: "sandbox",
   rails: RAILS,
+  currencies: "*",
+  // Test mode keeps Kassa's own card form: its numbers move no money (SPEC 8).
+  hostedCards: false,
+  needsEmail: false,
+  reference: () => null,
   async startPayment(req) {
     return start(req);
+  },
+  // Only the test API (or the page's Simulate buttons) settles a sandbox payment.
+  async readBack() {
+    return { state: "pending" };
+  },
+  readNotification() {
+    return { eventId: "", about: "other" };
   },
   async completeChallenge(payment, passed) {
     return passed
@@ -171,7 +185,8 @@ export const sandboxProvider: PaymentProvider = {
           failureMessage: CARD_FAILURES.authentication_failed,
         };
   },
-  parseNotification(body): Notification {
+  /** What POST /api/v1/test/payments/{id}/succeed|fail says, as the notification it stands for. */
+  parseNotification(body: unknown): Notification {
     return notification.parse(body);
   },
-};
+} satisfies PaymentProvider & { parseNotification(body: unknown): Notification };

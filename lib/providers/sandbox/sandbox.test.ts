@@ -9,7 +9,8 @@ import type { StartPaymentRequest } from "../types";
 
 const at = new Date("2026-06-15T12:00:00Z");
 const start = (request: RailRequest, amount = 250_000) =>
-  sandboxProvider.startPayment({
+  sandboxProvider.startPayment(
+    {
     paymentId: "pay_0123456789abcdefghijklmn",
     sessionId: "cs_test_x",
     livemode: false,
@@ -18,6 +19,8 @@ const start = (request: RailRequest, amount = 250_000) =>
     currency: "NGN",
     at,
     challengeUrl: "https://pay.example/checkout/cs_test_x/3ds",
+    returnUrl: "https://pay.example/checkout/cs_test_x/return?payment=pay_0123456789abcdefghijklmn",
+    email: null,
     request,
   } satisfies StartPaymentRequest);
 
@@ -26,6 +29,7 @@ const card = (number: string): RailRequest => ({
   card: { number, cvc: "123", expMonth: 12, expYear: 2030, brand: "visa", last4: number.slice(-4) },
   name: null,
   installments: null,
+  email: null,
 });
 
 describe("the sandbox provider", () => {
@@ -42,7 +46,7 @@ describe("the sandbox provider", () => {
   });
 
   it("opens a transfer account with a valid NUBAN for 30 minutes", async () => {
-    const r = await start({ rail: "transfer" });
+    const r = await start({ rail: "transfer", email: null });
     expect(r.status).toBe("pending");
     expect(isValidNuban("035", r.details.accountNumber as string)).toBe(true);
     expect(r.expiresAt).toEqual(new Date(at.getTime() + 30 * 60_000));
@@ -55,7 +59,7 @@ describe("the sandbox provider", () => {
   });
 
   it("rounds USSD amounts up to whole naira", async () => {
-    const r = await start({ rail: "ussd", bank: findNigerianBank("gtbank")! }, 100_001);
+    const r = await start({ rail: "ussd", bank: findNigerianBank("gtbank")!, email: null }, 100_001);
     expect(r.details.dialString).toMatch(/^\*737\*33\*1001\*\d{8}#$/);
   });
 

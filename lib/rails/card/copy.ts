@@ -1,6 +1,7 @@
 // What the buyer reads about paying by card, in every locale the page speaks: the
 // rail's name, its form, its pending view and its errors (the API's own English is in ./index.ts).
 import type { Locale } from "@/lib/i18n/locales";
+import { EMAIL_COPY } from "../email";
 
 const en = {
   name: "Card",
@@ -16,11 +17,16 @@ const en = {
     installmentsFull: "Pay in full: {amount}",
     installmentsOption: "{n} × {amount}",
     submit: "Pay {amount}",
+    email: EMAIL_COPY.en.label,
+    hostedHint: "You'll enter your card on {provider}'s secure page, then come back here.",
+    hostedSubmit: "Continue to pay {amount}",
   },
   pending: {
     title: "Your bank needs to confirm this payment",
     body: "Continue to your bank's check to finish paying by card.",
     continue: "Continue to verification",
+    redirectTitle: "Finish paying on {provider}'s secure page",
+    redirectContinue: "Continue to {provider}",
   },
   errors: {
     card_required: "Enter your card details.",
@@ -29,6 +35,8 @@ const en = {
     card_expired: "This card has expired.",
     card_cvc_invalid: "This security code is not valid.",
     installments_invalid: "Choose a number of installments that is offered.",
+    card_not_accepted: "Your card details are entered on the payment provider's page, not sent to this one.",
+    ...EMAIL_COPY.en.errors,
   },
 };
 
@@ -48,11 +56,16 @@ export const copy: Record<Locale, typeof en> = {
       installmentsFull: "Payer en une fois : {amount}",
       installmentsOption: "{n} × {amount}",
       submit: "Payer {amount}",
+      email: EMAIL_COPY.fr.label,
+      hostedHint: "Vous saisirez votre carte sur la page sécurisée de {provider}, puis reviendrez ici.",
+      hostedSubmit: "Continuer pour payer {amount}",
     },
     pending: {
       title: "Votre banque doit confirmer ce paiement",
       body: "Passez à la vérification de votre banque pour terminer le paiement par carte.",
       continue: "Passer à la vérification",
+      redirectTitle: "Terminez le paiement sur la page sécurisée de {provider}",
+      redirectContinue: "Continuer vers {provider}",
     },
     errors: {
       card_required: "Saisissez les informations de votre carte.",
@@ -61,6 +74,8 @@ export const copy: Record<Locale, typeof en> = {
       card_expired: "Cette carte a expiré.",
       card_cvc_invalid: "Ce code de sécurité n'est pas valide.",
       installments_invalid: "Choisissez un nombre d'échéances proposé.",
+      card_not_accepted: "Les informations de carte se saisissent sur la page du prestataire de paiement, pas sur celle-ci.",
+      ...EMAIL_COPY.fr.errors,
     },
   },
   pt: {
@@ -77,11 +92,16 @@ export const copy: Record<Locale, typeof en> = {
       installmentsFull: "À vista: {amount}",
       installmentsOption: "{n}x de {amount} sem juros",
       submit: "Pagar {amount}",
+      email: EMAIL_COPY.pt.label,
+      hostedHint: "Você vai digitar o cartão na página segura da {provider} e depois voltar para cá.",
+      hostedSubmit: "Continuar para pagar {amount}",
     },
     pending: {
       title: "Seu banco precisa confirmar este pagamento",
       body: "Continue para a verificação do seu banco para concluir o pagamento com cartão.",
       continue: "Continuar para a verificação",
+      redirectTitle: "Conclua o pagamento na página segura da {provider}",
+      redirectContinue: "Continuar para a {provider}",
     },
     errors: {
       card_required: "Informe os dados do cartão.",
@@ -90,6 +110,8 @@ export const copy: Record<Locale, typeof en> = {
       card_expired: "Este cartão está vencido.",
       card_cvc_invalid: "Este código de segurança não é válido.",
       installments_invalid: "Escolha um número de parcelas disponível.",
+      card_not_accepted: "Os dados do cartão são digitados na página do provedor de pagamento, não nesta.",
+      ...EMAIL_COPY.pt.errors,
     },
   },
   es: {
@@ -106,11 +128,16 @@ export const copy: Record<Locale, typeof en> = {
       installmentsFull: "En un pago: {amount}",
       installmentsOption: "{n} cuotas de {amount}",
       submit: "Pagar {amount}",
+      email: EMAIL_COPY.es.label,
+      hostedHint: "Ingresarás tu tarjeta en la página segura de {provider} y luego volverás aquí.",
+      hostedSubmit: "Continuar para pagar {amount}",
     },
     pending: {
       title: "Tu banco necesita confirmar este pago",
       body: "Continúa a la verificación de tu banco para terminar de pagar con tarjeta.",
       continue: "Continuar a la verificación",
+      redirectTitle: "Termina de pagar en la página segura de {provider}",
+      redirectContinue: "Continuar a {provider}",
     },
     errors: {
       card_required: "Ingresa los datos de tu tarjeta.",
@@ -119,6 +146,8 @@ export const copy: Record<Locale, typeof en> = {
       card_expired: "Esta tarjeta está vencida.",
       card_cvc_invalid: "Este código de seguridad no es válido.",
       installments_invalid: "Elige una cantidad de cuotas disponible.",
+      card_not_accepted: "Los datos de la tarjeta se ingresan en la página del proveedor de pagos, no en esta.",
+      ...EMAIL_COPY.es.errors,
     },
   },
 };

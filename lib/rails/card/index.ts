@@ -1,6 +1,7 @@
 // The card rail: every currency; number, expiry and CVC checked (brand, length, Luhn) before
 // any attempt; installments for BRL; a 3-D Secure challenge when the issuer asks for one.
 import { z } from "zod";
+import { buyerEmail, emailField } from "../email";
 import { defineRail, text } from "../rail";
 import { inspectCard, validateCvc, validateExpiry, type CardBrand } from "./card";
 import { copy } from "./copy";
@@ -14,13 +15,22 @@ const fields = {
     .optional()
     .meta({ description: "Sent to the provider only; Kassa keeps brand, last 4, expiry and a keyed fingerprint." }),
   installments: z.int().min(1).max(12).optional(),
+  email: emailField,
 };
 
-const details = z.object({ brand: z.string().nullable(), last4: z.string(), expMonth: z.int(), expYear: z.int() });
+// On a processor's own page (live mode) the card is unknown until the processor says.
+const details = z.object({ brand: z.string().nullable(), last4: z.string().nullable(), expMonth: z.int().nullable(), expYear: z.int().nullable() });
 const threeDSecure = z.object({ type: z.literal("three_d_secure"), url: z.string() });
+/** The buyer enters the card on the processor's own page at `url`, then comes back (SPEC 8). */
+const redirectToUrl = z.object({ type: z.literal("redirect_to_url"), url: z.string() });
 
 /** The card as the provider receives it. Lives only in memory for the length of the call; never stored or logged. */
 export type CardRequest = { number: string; cvc: string; expMonth: number; expYear: number; brand: CardBrand | null; last4: string };
+
+/** A card payment: the card itself on Kassa's form (the sandbox), or none when the processor's page takes it. */
+export type CardRailRequest =
+  | { rail: "card"; card: CardRequest; name: string | null; installments: number | null; email: string | null }
+  | { rail: "card"; card: null; name: string | null; installments: null; email: string | null };
 
 export const card = defineRail({
   id: "card",
@@ -28,8 +38,15 @@ export const card = defineRail({
   fields,
   // The API's English is the page's: one text per code.
   errors: copy.en.errors,
-  check(input, session, at, p) {
+  check(input, session, at, p): CardRailRequest | null {
     const c = input.card;
+    if (session.hostedCard) {
+      // In live mode a card number never reaches Kassa: it is typed on the processor's page.
+      if (c) return p.add(["card"], "card_not_accepted"), null;
+      const email = buyerEmail(input, session, p);
+      if (p.count) return null;
+      return { rail: "card", card: null, name: input.name || null, installments: null, email };
+    }
     if (!c) return p.add(["card"], "card_required"), null;
     const inspected = inspectCard(c.number);
     if (!inspected.valid) p.add(["card", "number"], "card_number_invalid");
@@ -51,10 +68,10 @@ export const card = defineRail({
       brand: inspected.brand,
       last4: inspected.last4,
     };
-    return { rail: "card", card: request, name: input.name || null, installments };
+    return { rail: "card", card: request, name: input.name || null, installments, email: session.customerEmail };
   },
   details,
-  nextActions: [threeDSecure],
+  nextActions: [threeDSecure, redirectToUrl],
   copy,
 });
 

@@ -1,11 +1,13 @@
 // What the buyer reads about paying by USSD, in every locale the page speaks: the
 // rail's name, its form, its pending view and its errors (the API's own English is in ./index.ts).
 import type { Locale } from "@/lib/i18n/locales";
+import { EMAIL_COPY } from "../email";
 import { bankSelectCopy } from "../bank-select-copy";
 
 const en = {
   name: "USSD",
   form: {
+    email: EMAIL_COPY.en.label,
     submit: "Get my USSD code",
     hint: "Choose your bank to get a code to dial from your phone. No internet needed.",
   },
@@ -15,6 +17,7 @@ const en = {
   },
   errors: {
     ...bankSelectCopy.en.errors,
+    ...EMAIL_COPY.en.errors,
   },
 };
 
@@ -23,6 +26,7 @@ export const copy: Record<Locale, typeof en> = {
   fr: {
     name: "USSD",
     form: {
+      email: EMAIL_COPY.fr.label,
       submit: "Obtenir mon code USSD",
       hint: "Choisissez votre banque pour obtenir un code à composer sur votre téléphone. Sans internet.",
     },
@@ -32,11 +36,13 @@ export const copy: Record<Locale, typeof en> = {
     },
     errors: {
       ...bankSelectCopy.fr.errors,
+      ...EMAIL_COPY.fr.errors,
     },
   },
   pt: {
     name: "USSD",
     form: {
+      email: EMAIL_COPY.pt.label,
       submit: "Ver meu código USSD",
       hint: "Escolha seu banco para receber um código para discar no celular. Sem internet.",
     },
@@ -46,11 +52,13 @@ export const copy: Record<Locale, typeof en> = {
     },
     errors: {
       ...bankSelectCopy.pt.errors,
+      ...EMAIL_COPY.pt.errors,
     },
   },
   es: {
     name: "USSD",
     form: {
+      email: EMAIL_COPY.es.label,
       submit: "Ver mi código USSD",
       hint: "Elige tu banco para recibir un código que marcar en tu teléfono. Sin internet.",
     },
@@ -60,6 +68,7 @@ export const copy: Record<Locale, typeof en> = {
     },
     errors: {
       ...bankSelectCopy.es.errors,
+      ...EMAIL_COPY.es.errors,
     },
   },
 };

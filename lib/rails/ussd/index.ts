@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { bankField } from "../bank-select";
 import { findNigerianBank, type NigerianBank } from "../ng-banks";
+import { buyerEmail, emailField } from "../email";
 import { defineRail } from "../rail";
 import { copy } from "./copy";
 import { telHref } from "./ussd";
@@ -12,13 +13,15 @@ const dialAction = z.object({ type: z.literal("ussd"), dialString: z.string(), t
 export const ussd = defineRail({
   id: "ussd",
   currencies: ["NGN"],
-  fields: { bank: bankField },
+  fields: { bank: bankField, email: emailField },
   // The API's English is the page's: one text per code.
   errors: copy.en.errors,
-  check(input, _session, _at, p) {
+  check(input, session, _at, p) {
     const bank = input.bank ? findNigerianBank(input.bank) : undefined;
-    if (!bank) return p.add(["bank"], "bank_required"), null;
-    return { rail: "ussd", bank };
+    if (!bank) p.add(["bank"], "bank_required");
+    const email = buyerEmail(input, session, p);
+    if (!bank || p.count) return null;
+    return { rail: "ussd", bank, email };
   },
   details,
   nextActions: [dialAction],

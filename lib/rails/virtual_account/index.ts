@@ -2,7 +2,8 @@
 // email and given again in their later sessions.
 import { z } from "zod";
 import { bankAccountDetails, bankTransferAction, type BankAccount } from "../bank-account";
-import { defineRail, text } from "../rail";
+import { emailField } from "../email";
+import { defineRail } from "../rail";
 import { copy } from "./copy";
 
 const emailShape = z.email();
@@ -13,7 +14,7 @@ export type VirtualAccountRequest = { rail: "virtual_account"; email: string; ac
 export const virtualAccount = defineRail({
   id: "virtual_account",
   currencies: ["NGN"],
-  fields: { email: text(254).optional() },
+  fields: { email: emailField },
   // The API's English is the page's: one text per code.
   errors: copy.en.errors,
   check(input, session, _at, p): VirtualAccountRequest | null {
