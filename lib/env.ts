@@ -30,6 +30,8 @@ const schema = z.object({
   KASSA_PREVIOUS_SECRETS: optionalString,
   // Where each processor's API is (SPEC 8): tests and egress proxies point them elsewhere.
   PAYSTACK_BASE_URL: unset(z.url({ protocol: /^https?$/ }).default("https://api.paystack.co")),
+  // Where Paystack's own card page is: the checkout's CSP lets the pay form lead there.
+  PAYSTACK_CHECKOUT_URL: unset(z.url({ protocol: /^https?$/ }).default("https://checkout.paystack.com")),
   // How long a call to a processor may take before its outcome counts as unknown (SPEC 8: 10 s).
   PROVIDER_TIMEOUT_MS: unset(z.coerce.number().int().min(100).max(60_000).default(10_000)),
   // How often each process looks for pending payments to ask their processor about.

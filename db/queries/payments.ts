@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, lte, ne, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { checkoutSessions, payments, virtualAccounts } from "@/db/schema";
 import type { PaymentRow, PaymentStatus } from "./payment-row";
@@ -147,4 +147,40 @@ export async function findVirtualAccount(db: Database, scope: Scope, email: stri
 export async function saveVirtualAccount(db: Database, row: typeof virtualAccounts.$inferInsert): Promise<VirtualAccountRow> {
   await db.insert(virtualAccounts).values(row).onConflictDoNothing();
   return (await findVirtualAccount(db, row, row.customerEmail))!;
+}
+
+// ---- Reconciliation (SPEC 8): asking processors about the payments they still hold ----
+
+/**
+ * Claims up to `limit` payments due for a look: their reconcile_at moves to `leaseUntil` in
+ * the same statement, so that of several instances exactly one asks about each (SKIP LOCKED),
+ * and a process that dies mid-look leaves the payment to be asked again when the lease ends.
+ */
+export async function claimDueReconciles(db: Database, c: { at: Date; leaseUntil: Date; limit: number }): Promise<PaymentRow[]> {
+  const due = db
+    .select({ id: payments.id })
+    .from(payments)
+    .where(and(isNotNull(payments.reconcileAt), lte(payments.reconcileAt, c.at)))
+    .orderBy(payments.reconcileAt)
+    .limit(c.limit)
+    .for("update", { skipLocked: true });
+  return db.update(payments).set({ reconcileAt: c.leaseUntil }).where(inArray(payments.id, due)).returning();
+}
+
+/** After a look: when the next one is (null: none), and one more look counted. */
+export async function scheduleReconcile(db: Database, id: string, next: Date | null): Promise<void> {
+  await db
+    .update(payments)
+    .set({ reconcileAt: next, reconcileAttempts: sql`${payments.reconcileAttempts} + 1` })
+    .where(eq(payments.id, id));
+}
+
+/** The payment an account's processor knows by `providerRef`, or null. */
+export async function findPaymentByProviderRef(db: Database, accountId: string, providerRef: string): Promise<PaymentRow | null> {
+  const [row] = await db
+    .select()
+    .from(payments)
+    .where(and(eq(payments.providerAccountId, accountId), eq(payments.providerRef, providerRef)))
+    .limit(1);
+  return row ?? null;
 }

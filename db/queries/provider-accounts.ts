@@ -87,3 +87,12 @@ export async function recordProviderEvent(
   const rows = await db.insert(providerEvents).values(e).onConflictDoNothing().returning({ eventId: providerEvents.eventId });
   return rows.length === 1;
 }
+
+export async function providerEventRecorded(db: Database, accountId: string, eventId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ eventId: providerEvents.eventId })
+    .from(providerEvents)
+    .where(and(eq(providerEvents.accountId, accountId), eq(providerEvents.eventId, eventId)))
+    .limit(1);
+  return !!row;
+}

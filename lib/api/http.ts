@@ -135,6 +135,18 @@ export async function readJsonBody(req: Request): Promise<Record<string, unknown
   return parsed as Record<string, unknown>;
 }
 
+/** The exact bytes a signature was made over, as text: 413 over 1 MiB, 400 when not UTF-8. */
+export async function readRawBody(req: Request): Promise<string> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(await readLimited(req));
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    throw new ApiError("validation_error", "invalid_body", "The body is not UTF-8 text.");
+  }
+}
+
 /** How deep a body's objects and arrays may nest: no request of ours needs more than a few. */
 export const MAX_JSON_DEPTH = 32;
 

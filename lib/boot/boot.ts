@@ -3,6 +3,7 @@ import { countMerchants } from "@/db/queries/merchants";
 import { deleteIdempotencyKeysBefore } from "@/db/queries/idempotency";
 import { IDEMPOTENCY_RETENTION_MS } from "@/lib/api/idempotency";
 import { sweepExpiredSessions } from "@/lib/checkout/expire-session";
+import { reconcileDue } from "@/lib/checkout/reconcile";
 import { now } from "@/lib/clock";
 import { databaseHandle } from "@/lib/db";
 import { env, publicUrl } from "@/lib/env";
@@ -60,21 +61,33 @@ export async function sweepOnce(db: Database): Promise<void> {
   await deleteIdempotencyKeysBefore(db, new Date(at.getTime() - IDEMPOTENCY_RETENTION_MS));
 }
 
-/** The expiry sweep, idempotency cleanup and webhook worker (boot runs this once per process). */
-function startBackgroundJobs(): void {
+/** One pass of reconciliation: asks the processors about the payments due for a look. */
+export async function reconcileOnce(db: Database): Promise<void> {
+  const settled = await reconcileDue(db, now());
+  if (settled > 0) log.info({ settled }, "reconciliation");
+}
+
+/** Runs `job` every `ms`, never two passes at once. */
+function every(ms: number, name: string, job: (db: Database) => Promise<void>): void {
   let running = false;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      await sweepOnce((await databaseHandle()).db);
+      await job((await databaseHandle()).db);
     } catch (err) {
-      log.error({ err }, "background sweep failed");
+      log.error({ err }, `${name} failed`);
     } finally {
       running = false;
     }
   };
-  setInterval(tick, env().EXPIRY_SWEEP_INTERVAL_MS).unref();
+  setInterval(tick, ms).unref();
+}
+
+/** The expiry sweep, idempotency cleanup, reconciliation and webhook worker (boot runs this once per process). */
+function startBackgroundJobs(): void {
+  every(env().EXPIRY_SWEEP_INTERVAL_MS, "background sweep", sweepOnce);
+  every(env().RECONCILE_INTERVAL_MS, "reconciliation", reconcileOnce);
   if (env().WEBHOOK_WORKER === "1") startServerWebhookWorker();
 }
 

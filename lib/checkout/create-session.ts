@@ -5,6 +5,7 @@ import type { MerchantRow } from "@/db/queries/merchants";
 import { insertSession, type SessionRow } from "@/db/queries/sessions";
 import { validationError, type ErrorIssue } from "@/lib/errors";
 import { sessionId } from "@/lib/ids";
+import { routesFor } from "@/lib/providers";
 import { railServes, type Rail } from "@/lib/rails";
 import { newEvent } from "@/lib/events/record";
 import type { CreateSessionInput, SessionObject } from "./schemas";
@@ -44,8 +45,25 @@ export async function createSession(db: Database, opts: CreateSessionOptions): P
       issues.push({ path: ["paymentMethods", i], code: "custom", message: `${r} is not enabled for this merchant` });
     }
   });
+  // Live mode has no sandbox: only the rails a connected provider account serves (SPEC 8, Routing).
+  const served = livemode ? new Set(Object.keys(await routesFor(db, { merchantId: merchant.id, livemode }, input.currency))) : null;
+  const unserved = served && input.paymentMethods?.filter((r) => accepted.has(r) && !served.has(r));
+  if (unserved?.length) {
+    throw validationError(
+      `paymentMethods: no live provider account of this merchant takes ${unserved.join(", ")} in ${input.currency}. Connect one (POST /api/v1/provider-accounts, or npm run kassa -- provider connect), or leave ${unserved.length > 1 ? "them" : "it"} out.`,
+      input.paymentMethods!.flatMap((r, i) => (unserved.includes(r) ? [{ path: ["paymentMethods", i], code: "rail_unavailable", message: `no live provider account takes ${r} in ${input.currency}` }] : [])),
+      "rail_unavailable",
+    );
+  }
   const paymentMethods: Rail[] =
-    input.paymentMethods ?? merchant.rails.filter((r) => railServes(r, input.currency));
+    input.paymentMethods ?? merchant.rails.filter((r) => railServes(r, input.currency) && (!served || served.has(r)));
+  if (paymentMethods.length === 0 && served && issues.length === 0) {
+    throw validationError(
+      `This live session cannot take ${input.currency}: no payment provider account in live mode serves any of this merchant's rails in it. Connect one with the merchant's live key (POST /api/v1/provider-accounts, or npm run kassa -- provider connect --mode live), then create the session again. No session was created.`,
+      [{ path: ["currency"], code: "live_mode_unavailable", message: `no live provider account takes ${input.currency}` }],
+      "live_mode_unavailable",
+    );
+  }
   if (paymentMethods.length === 0) {
     issues.push({ path: ["currency"], code: "custom", message: `no rail enabled for this merchant can take ${input.currency}` });
   }

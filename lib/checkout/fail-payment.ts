@@ -8,7 +8,14 @@ import { recordEvent } from "@/lib/events/record";
 import { paymentToObject, sessionToObject } from "./serialize";
 import { FAILED_ATTEMPT, PAYMENT_MOVES } from "./transitions";
 
-export type FailPaymentOptions = { paymentId: string; failureCode: string; failureMessage: string; at: Date };
+export type FailPaymentOptions = {
+  paymentId: string;
+  failureCode: string;
+  failureMessage: string;
+  at: Date;
+  /** Money came that does not match the payment (the wrong amount): it is not a success, and it is owed back. */
+  requiresRefund?: boolean;
+};
 
 /**
  * The bank, wallet or 3-D Secure said no. One transaction: the waiting payment becomes
@@ -24,7 +31,7 @@ export async function failPayment(db: Database, opts: FailPaymentOptions): Promi
     const payment = await transitionPayment(tx, {
       id: paymentId,
       ...PAYMENT_MOVES.fail,
-      set: { failureCode: opts.failureCode, failureMessage: opts.failureMessage, nextAction: null },
+      set: { failureCode: opts.failureCode, failureMessage: opts.failureMessage, nextAction: null, ...(opts.requiresRefund ? { requiresRefund: true } : {}) },
     });
     if (!payment) {
       const current = (await findPaymentById(tx, paymentId))!;

@@ -26,7 +26,8 @@ export function formToPayInput(fd: FormData): Record<string, unknown> {
   const installments = str(fd, "installments");
   if (installments !== undefined) input.installments = Number.parseInt(installments, 10) || 0;
   if (fd.has("mandateConsent")) input.mandateConsent = true;
-  if (rail === "card") {
+  // No card fields at all: the processor's own page takes the card (live mode).
+  if (rail === "card" && (fd.has("number") || fd.has("exp") || fd.has("cvc"))) {
     input.card = { number: str(fd, "number") ?? "", cvc: str(fd, "cvc") ?? "", ...splitExpiry(str(fd, "exp")) };
   }
   return input;

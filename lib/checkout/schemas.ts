@@ -214,12 +214,13 @@ true satisfies Same<z.output<typeof nextActionObject>, NextAction>;
 export const railDetails = RAIL_DETAILS;
 
 type RailVariant<S extends z.ZodRawShape, R extends Rail> = z.ZodObject<
-  Omit<S, "rail" | "details"> & { rail: z.ZodLiteral<R>; details: (typeof RAIL_DETAILS)[R] }
+  Omit<S, "rail" | "details"> & { rail: z.ZodLiteral<R>; details: z.ZodNullable<(typeof RAIL_DETAILS)[R]> }
 >;
 
 /** A payment's fields, one variant per rail: `rail` tells the shape of `details`. */
 export function byRail<S extends z.ZodRawShape>(shape: S) {
-  const variants = RAILS.map((rail) => z.object({ ...shape, rail: z.literal(rail), details: RAIL_DETAILS[rail] }));
+  // null: the provider never said (it refused the payment, or has not answered yet).
+  const variants = RAILS.map((rail) => z.object({ ...shape, rail: z.literal(rail), details: RAIL_DETAILS[rail].nullable() }));
   return z.discriminatedUnion("rail", variants as unknown as [RailVariant<S, Rail>, ...{ [R in Rail]: RailVariant<S, R> }[Rail][]]);
 }
 

@@ -12,7 +12,7 @@ export function checkoutUrl(sessionId: string): string {
 }
 
 /** A payment's rail with the details that rail produced: one variant of the payment objects. */
-export type RailAndDetails = { [R in Rail]: { rail: R; details: z.output<(typeof railDetails)[R]> } }[Rail];
+export type RailAndDetails = { [R in Rail]: { rail: R; details: z.output<(typeof railDetails)[R]> | null } }[Rail];
 
 /**
  * The row's rail and details as the variant they make. The one assertion about a payment row:
@@ -20,7 +20,8 @@ export type RailAndDetails = { [R in Rail]: { rail: R; details: z.output<(typeof
  * (paySession) stores the provider's details for the rail it asked it to take.
  */
 export function railAndDetails(p: PaymentRow): RailAndDetails {
-  return { rail: p.rail, details: p.details } as RailAndDetails;
+  // A payment the provider refused or never answered has produced nothing: stored as {}, shown as null.
+  return { rail: p.rail, details: Object.keys(p.details).length ? p.details : null } as RailAndDetails;
 }
 
 export function paymentToObject(p: PaymentRow): PaymentObject {

@@ -116,6 +116,8 @@ export interface PaymentProvider<C = unknown> {
   readonly currencies: "*" | readonly Currency[];
   /** Whether a card payment leaves Kassa for the processor's own page (SPEC 8: live cards). */
   readonly hostedCards: boolean;
+  /** The origins of its own pages a buyer is sent to (the card page): the checkout's CSP lets its forms lead there. */
+  pageOrigins(): string[];
   /** Whether it needs the buyer's email to take a payment (Paystack keys customers on it). */
   readonly needsEmail: boolean;
   /** The processor's reference for a payment of ours, or null when it has none (the sandbox). */

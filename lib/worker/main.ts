@@ -2,7 +2,7 @@
 // that run them apart (set WEBHOOK_WORKER=0 on the web instances then). Any number may run
 // against one PostgreSQL database; an embedded database belongs to one process only.
 import { openDatabase } from "@/db/client";
-import { sweepOnce } from "@/lib/boot/boot";
+import { reconcileOnce, sweepOnce } from "@/lib/boot/boot";
 import { claimDataDir, dataDir, dataDirHolder } from "@/lib/db";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -11,7 +11,7 @@ import { startWebhookWorker, webhookWorkerSettings } from "@/lib/webhooks/worker
 class WorkerError extends Error {}
 
 async function main(): Promise<void> {
-  const { DATABASE_URL: url, EXPIRY_SWEEP_INTERVAL_MS } = env();
+  const { DATABASE_URL: url, EXPIRY_SWEEP_INTERVAL_MS, RECONCILE_INTERVAL_MS } = env();
   if (url === "memory://") {
     throw new WorkerError("DATABASE_URL=memory:// is private to one server process; a separate worker cannot reach it.");
   }
@@ -34,6 +34,10 @@ async function main(): Promise<void> {
   const sweep = setInterval(() => {
     sweeping = sweeping.then(() => sweepOnce(handle.db)).catch((err) => log.error({ err }, "background sweep failed"));
   }, EXPIRY_SWEEP_INTERVAL_MS);
+  let reconciling = Promise.resolve();
+  const reconcile = setInterval(() => {
+    reconciling = reconciling.then(() => reconcileOnce(handle.db)).catch((err) => log.error({ err }, "reconciliation failed"));
+  }, RECONCILE_INTERVAL_MS);
   log.info({ database: handle.kind, ...settings }, "kassa worker ready");
 
   // The handlers stay installed: a repeated signal must not kill the worker while it drains.
@@ -49,8 +53,10 @@ async function main(): Promise<void> {
     process.on("SIGINT", onSignal);
   });
   clearInterval(sweep);
+  clearInterval(reconcile);
   await worker.stop();
   await sweeping;
+  await reconciling;
   await handle.close();
   log.info({ attempted: worker.attempted }, "kassa worker stopped");
 }

@@ -4,6 +4,7 @@
 // retried call can never make a second transaction.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import { env } from "@/lib/env";
 import { bankTransfer } from "@/lib/rails/bank-account";
 import { ussdDial } from "@/lib/rails/ussd";
 import {
@@ -189,6 +190,7 @@ export const paystackAdapter: ProviderAdapter<Credentials> = {
   currencies: ["NGN"],
   hostedCards: true,
   needsEmail: true,
+  pageOrigins: () => [new URL(env().PAYSTACK_CHECKOUT_URL).origin],
   reference: toReference,
   credentials,
   hint: (c) => `${c.secretKey.slice(0, 8)}…${c.secretKey.slice(-4)}`,

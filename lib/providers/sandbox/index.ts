@@ -164,6 +164,7 @@ export const sandboxProvider = {
   // Test mode keeps Kassa's own card form: its numbers move no money (SPEC 8).
   hostedCards: false,
   needsEmail: false,
+  pageOrigins: () => [],
   reference: () => null,
   async startPayment(req) {
     return start(req);
