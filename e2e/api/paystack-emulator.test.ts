@@ -148,6 +148,12 @@ describe("contract", () => {
     expect(violations[0]!.problems.join("\n")).toMatch(expected);
   });
 
+  it("judges a missing body as an empty one", async () => {
+    const res = await fetch(`${emulator.url}/transaction/initialize`, { method: "POST", headers: { authorization: `Bearer ${KEY}` } });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { message: string }).message).toMatch(/required property 'email'/);
+  });
+
   it("refuses a path the document does not have", async () => {
     const res = await paystack("GET", "/transactions/verify/x");
     expect(res.status).toBe(404);

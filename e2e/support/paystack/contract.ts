@@ -177,11 +177,9 @@ export function loadContract(file = documentPath()): Contract {
         if (!p.validate(value)) problems.push(...errorsOf(p.validate, `${p.in} parameter ${p.name}`));
       }
       if (c.body) {
-        if (!req.hasBody) {
-          if (c.body.required) problems.push("a JSON body is required");
-        } else if (!c.body.validate(req.body)) {
-          problems.push(...errorsOf(c.body.validate, "body"));
-        }
+        // No body at all is judged as {}: its required fields are what is missing.
+        if (!req.hasBody && c.body.required) problems.push("a JSON body is required");
+        else if (!c.body.validate(req.hasBody ? req.body : {})) problems.push(...errorsOf(c.body.validate, "body"));
       }
       return problems;
     },

@@ -91,8 +91,6 @@ export type Transaction = {
   createdAt: Date;
   callbackUrl: string | null;
   metadata: unknown;
-  /** Started by POST /charge: /charge/{reference} shows its own status words until settled. */
-  charge: boolean;
   transfer?: { accountNumber: string; accountName: string; bank: Bank; expiresAt: string };
   ussd?: { type: string; code: string };
   dedicated?: DedicatedAccount;

@@ -291,7 +291,6 @@ const handlers: Record<string, Handler> = {
       gatewayResponse: "The transaction was not completed",
       callbackUrl: str(body.callback_url) ?? null,
       metadata: body.metadata,
-      charge: false,
     });
     return ok("Authorization URL created", { authorization_url: `${baseUrl}/pay/${t.accessCode}`, access_code: t.accessCode, reference: t.reference });
   },
@@ -366,7 +365,6 @@ const handlers: Record<string, Handler> = {
       customer: customerFor(integration, body.email as string),
       callbackUrl: null,
       metadata: body.metadata,
-      charge: true,
     };
     let t: Transaction;
     if (transfer) {
@@ -491,7 +489,6 @@ const handlers: Record<string, Handler> = {
       gatewayResponse: mandate ? "Transaction in progress" : "Approved",
       callbackUrl: null,
       metadata: body.metadata,
-      charge: false,
       authorization,
     });
     if (!mandate) {
@@ -560,16 +557,14 @@ async function api(req: http.IncomingMessage, res: http.ServerResponse, url: URL
   const method = req.method ?? "GET";
   const path = url.pathname;
   const contentType = req.headers["content-type"] ?? "";
+  // The document also allows form bodies; Kassa sends JSON, so the emulator takes JSON only.
+  const formBody = raw.length > 0 && contentType.includes("application/x-www-form-urlencoded");
   let body: unknown = undefined;
   let bodyProblem: string | null = null;
-  if (raw.length > 0) {
-    if (contentType.includes("application/x-www-form-urlencoded")) {
-      bodyProblem = "the emulator takes JSON bodies only (send Content-Type: application/json)";
-    } else {
-      const parsed = parseJson(raw);
-      if (parsed.ok) body = parsed.value;
-      else bodyProblem = "the body is not JSON";
-    }
+  if (raw.length > 0 && !formBody) {
+    const parsed = parseJson(raw);
+    if (parsed.ok) body = parsed.value;
+    else bodyProblem = "the body is not JSON";
   }
   const key = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1] ?? null;
   const record: RecordedRequest = {
@@ -597,6 +592,7 @@ async function api(req: http.IncomingMessage, res: http.ServerResponse, url: URL
 
   const integration = key ? state.integrations.get(key) : undefined;
   if (!integration) return answer(401, { status: false, message: "Invalid key" });
+  if (formBody) return answer(415, { status: false, message: "The emulator takes JSON bodies only (Content-Type: application/json)" });
 
   const violate = (kind: Violation["kind"], problems: string[]) =>
     push(state.violations, { at: record.at, method, path, kind, problems });
@@ -754,7 +750,6 @@ async function control(req: http.IncomingMessage, res: http.ServerResponse, url:
         gatewayResponse: "Approved",
         callbackUrl: null,
         metadata: { receiver_account_number: account.accountNumber, receiver_bank: account.bank.name, custom_fields: [] },
-        charge: false,
         dedicated: account,
       });
       t.paidAt = new Date();
