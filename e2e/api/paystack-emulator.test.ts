@@ -5,7 +5,10 @@ import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { BANKS, isNuban, loadContract, startPaystackEmulator, type PaystackEmulator } from "../support/paystack";
+import fs from "node:fs";
+import path from "node:path";
+import { BANKS, isNuban, loadContract, nuban, startPaystackEmulator, type PaystackEmulator } from "../support/paystack";
+import { documentPath } from "../support/paystack/contract";
 import { waitFor } from "../support/wait";
 
 const contract = loadContract();
@@ -99,6 +102,12 @@ beforeEach(async () => {
   hook.answer = 200;
   await emulator.registerKey({ secretKey: KEY, webhookUrl: hook.url });
   await emulator.registerKey({ secretKey: LIVE_KEY });
+});
+
+it("makes account numbers by the CBN NUBAN vectors", () => {
+  const vectorsFile = path.resolve(path.dirname(documentPath()), "../../vectors/rails.json");
+  const { vectors } = (JSON.parse(fs.readFileSync(vectorsFile, "utf8")) as { nuban: { vectors: { bank_code: string; serial: string; account_number: string }[] } }).nuban;
+  for (const v of vectors) expect(nuban(v.bank_code, v.serial)).toBe(v.account_number);
 });
 
 describe("keys", () => {
