@@ -4,8 +4,10 @@ import type { Locale } from "@/lib/i18n/locales";
 import { bankSelectCopy } from "@/lib/rails/bank-select-copy";
 import { NIGERIAN_BANKS } from "@/lib/rails/ng-banks";
 
-export function BankSelect({ id, locale, error }: { id: string; locale: Locale; error?: string }) {
+/** `only`: the banks the rail's processor can take it from (all when absent). */
+export function BankSelect({ id, locale, error, only }: { id: string; locale: Locale; error?: string; only?: readonly string[] }) {
   const c = bankSelectCopy[locale];
+  const banks = only ? NIGERIAN_BANKS.filter((b) => only.includes(b.id)) : NIGERIAN_BANKS;
   return (
     <Field id={id} label={c.label} error={error}>
       {(aria) => (
@@ -13,7 +15,7 @@ export function BankSelect({ id, locale, error }: { id: string; locale: Locale; 
           <option value="" disabled>
             {c.choose}
           </option>
-          {NIGERIAN_BANKS.map((b) => (
+          {banks.map((b) => (
             <option key={b.id} value={b.id} data-code={b.code}>
               {b.name}
             </option>

@@ -31,7 +31,8 @@ export function CheckoutPageView(props: Props) {
         <FailureNotice failureCode={body.failureCode} notice={body.notice} m={m} />
         <RailPicker sessionId={sessionId} rails={body.rails} selected={body.selected} locale={locale} m={m} />
         <RailForm rail={body.selected} sessionId={sessionId} locale={locale} m={m} amount={props.amount} currency={currency}
-          amountText={amountText} merchantName={merchantName} errors={body.errors} customer={body.customer} installments={body.installments} />
+          amountText={amountText} merchantName={merchantName} errors={body.errors} customer={body.customer} installments={body.installments}
+          provider={body.providers[body.selected]} embedded={embedded} />
       </>
     );
   } else if (body.state === "pending") {

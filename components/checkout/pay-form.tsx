@@ -1,6 +1,7 @@
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { CheckoutBody } from "@/lib/checkout/page-props";
+import { Field, inputClass } from "@/components/ui/field";
+import type { CheckoutBody, RailProvider } from "@/lib/checkout/page-props";
 import type { FormErrors } from "@/lib/checkout/pay-form";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Messages } from "@/lib/i18n/messages";
@@ -11,6 +12,10 @@ type OpenBody = Extract<CheckoutBody, { state: "open" }>;
 
 /** What every rail's form (components/checkout/rails/<rail>.tsx) is given; each takes what it needs. */
 export type RailFormProps = Pick<OpenBody, "errors" | "customer" | "installments"> & {
+  /** Who takes this rail (the sandbox when its name is null). */
+  provider: RailProvider | undefined;
+  /** The page is in the merchant's frame: a processor's own page must open at the top instead. */
+  embedded: boolean;
   sessionId: string;
   locale: Locale;
   m: Messages;
@@ -39,6 +44,8 @@ type Props = {
   errors: FormErrors;
   submitLabel: string;
   hint?: string;
+  /** `_top`: the answer leaves the merchant's frame (a processor's page refuses to be framed). */
+  target?: "_top";
   children?: React.ReactNode;
 };
 
@@ -47,7 +54,7 @@ type Props = {
  * JavaScript. With it, the page's script checks fields as the buyer types
  * (lib/checkout/enhance/forms.ts), with these messages.
  */
-export function PayForm({ sessionId, rail, locale, m, errors, submitLabel, hint, children }: Props) {
+export function PayForm({ sessionId, rail, locale, m, errors, submitLabel, hint, target, children }: Props) {
   const formId = `pay-${rail}`;
   const texts = errorTexts(m, locale);
   const messages = Object.entries(errors).map(([field, code]) => ({ field, text: texts[code!] }));
@@ -56,6 +63,7 @@ export function PayForm({ sessionId, rail, locale, m, errors, submitLabel, hint,
       id={formId}
       method="post"
       action={`/checkout/${sessionId}/pay`}
+      target={target}
       className="space-y-4"
       aria-describedby={hint ? `${formId}-hint` : undefined}
       data-errors={JSON.stringify(texts)}
@@ -85,6 +93,19 @@ export function PayForm({ sessionId, rail, locale, m, errors, submitLabel, hint,
       </div>
       <SubmitButton pendingLabel={m.pay.processing}>{submitLabel}</SubmitButton>
     </form>
+  );
+}
+
+/** The buyer's email, on a rail whose processor needs one the session does not carry. */
+export function EmailField(props: Pick<RailFormProps, "m" | "locale" | "errors" | "customer" | "provider"> & { rail: Rail; label: string }) {
+  if (!props.provider?.asksEmail) return null;
+  return (
+    <Field id={fieldId(props.rail, "email")} label={props.label} error={fieldError(props, "email")}>
+      {(aria) => (
+        <input {...aria} name="email" type="email" className={inputClass} autoComplete="email" required maxLength={254}
+          defaultValue={props.customer.email ?? undefined} data-check="email" />
+      )}
+    </Field>
   );
 }
 

@@ -1,5 +1,6 @@
 // What the buyer does while a payment waits (SPEC 3.1 `pending`): the rail's instructions
 // (components/checkout/rails), live updates, and the ways out.
+import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { Messages } from "@/lib/i18n/messages";
 import { LiveStatus } from "./live-status";
@@ -8,7 +9,6 @@ import { RailInstructions, type RailPendingProps } from "./rails";
 type Props = Omit<RailPendingProps, "action"> & {
   livemode: boolean;
   m: Messages;
-  embedded?: boolean;
 };
 
 export function PendingView(props: Props) {
@@ -23,9 +23,15 @@ export function PendingView(props: Props) {
         </h2>
         <p className="text-sm text-slate-700">{m.pending.autoUpdate}</p>
       </div>
+      {payment.nextAction ? null : (
+        // The processor did not answer the start (SPEC 8): reconciliation learns what became of it.
+        <Alert tone="info" live>
+          {m.pending.unanswered}
+        </Alert>
+      )}
       <RailInstructions {...props} />
       <LiveStatus sessionId={sessionId} paymentId={payment.id} embedded={embedded} />
-      {!livemode ? (
+      {!livemode && payment.provider === "sandbox" ? (
         <form method="post" action={`/checkout/${sessionId}/simulate`} aria-label={m.pending.sandboxControls} className="space-y-2 rounded-md bg-amber-50 p-3 ring-1 ring-amber-200">
           <p className="text-sm font-semibold text-amber-950">{m.pending.sandboxControls}</p>
           <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">

@@ -92,7 +92,10 @@ export const pay: FormHandler = async (id, form, req) => {
     const parsed = payInput.safeParse(formToPayInput(form));
     if (!parsed.success) throw fromZodError(parsed.error);
     const { session, payment } = await paySession(await getDb(), { sessionId: id, input: parsed.data, at: now() });
-    if (payment.status === "requires_action") return `${pagePath(id)}/3ds`;
+    if (payment.status === "requires_action") {
+      // The processor's own page takes the card (live mode); the sandbox's 3-D Secure step is ours.
+      return payment.nextAction?.type === "redirect_to_url" ? payment.nextAction.url : `${pagePath(id)}/3ds`;
+    }
     if (payment.status === "failed" && session.status === "open") return pagePath(id, { rail });
     return nextStop(session);
   } catch (err) {

@@ -9,6 +9,7 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { MESSAGES, t } from "@/lib/i18n/messages";
 import { resolveLocale } from "@/lib/i18n/negotiate";
 import { formatMoney, type Currency } from "@/lib/money/currencies";
+import { routesFor, type Route } from "@/lib/providers";
 import { isRail, type Rail } from "@/lib/rails";
 import { pixQrSvg } from "@/lib/rails/pix/pix";
 import type { FramePolicy } from "@/lib/security/csp";
@@ -30,7 +31,37 @@ export type Frame = {
   embed: EmbedInfo | null;
 };
 
-export type WaitingPayment = Pick<PaymentRow, "id" | "rail" | "currency" | "details" | "nextAction">;
+export type WaitingPayment = Pick<PaymentRow, "id" | "rail" | "currency" | "details" | "nextAction" | "provider"> & {
+  /** The processor's name as the buyer reads it, or null for the sandbox. */
+  providerName: string | null;
+};
+
+/** What a rail's form needs to know of the processor that takes it. */
+export type RailProvider = {
+  /** The processor's name as the buyer reads it ("Paystack"), or null for the sandbox. */
+  name: string | null;
+  /** The card is typed on the processor's own page: the form has no card fields. */
+  hostedCard: boolean;
+  /** The processor needs an email the session does not have: the form asks for it. */
+  asksEmail: boolean;
+  /** The banks the processor can take the rail from, when it cannot take every one. */
+  banks: readonly string[] | null;
+};
+
+const PROVIDER_NAMES: Record<string, string> = { paystack: "Paystack", stripe: "Stripe", pawapay: "pawaPay" };
+
+function railProviders(routes: Partial<Record<Rail, Route>>, customerEmail: string | null): Partial<Record<Rail, RailProvider>> {
+  const out: Partial<Record<Rail, RailProvider>> = {};
+  for (const [rail, route] of Object.entries(routes) as [Rail, Route][]) {
+    out[rail] = {
+      name: PROVIDER_NAMES[route.provider.name] ?? null,
+      hostedCard: route.provider.hostedCards,
+      asksEmail: route.provider.needsEmail && !customerEmail,
+      banks: route.provider.banksFor?.(rail) ?? null,
+    };
+  }
+  return out;
+}
 
 export type CheckoutBody =
   | {
@@ -42,6 +73,8 @@ export type CheckoutBody =
       failureCode: string | null;
       /** A BRL card payment may be split: the most instalments the merchant allows. */
       installments: number | null;
+      /** Who takes each offered rail, as the forms need to know it. */
+      providers: Partial<Record<Rail, RailProvider>>;
       customer: { email: string | null; name: string | null; document: string | null; phone: string | null };
     }
   | { state: "pending"; payment: WaitingPayment; qrSvg: string | null }
@@ -76,22 +109,25 @@ function frameOf({ session, merchant }: Checkout, locale: Locale, nonce: string 
   };
 }
 
-function railOrder({ session }: Checkout): Rail[] {
-  const rails = session.paymentMethods;
+function railOrder({ session }: Checkout, routes: Partial<Record<Rail, Route>>): Rail[] {
+  // A rail nothing serves any more (its account was disabled) is not offered (SPEC 8).
+  const rails = session.paymentMethods.filter((r) => routes[r]);
   const preferred = session.preferredPaymentMethod;
   return preferred && rails.includes(preferred) ? [preferred, ...rails.filter((r) => r !== preferred)] : rails;
 }
 
 function waitingOf(payment: PaymentRow): WaitingPayment {
-  const { id, rail, currency, details, nextAction } = payment;
-  return { id, rail, currency, details, nextAction };
+  const { id, rail, currency, details, nextAction, provider } = payment;
+  return { id, rail, currency, details, nextAction, provider, providerName: PROVIDER_NAMES[provider] ?? null };
 }
 
-async function bodyOf(checkout: Checkout, query: URLSearchParams, amountText: string, locale: Locale): Promise<CheckoutBody> {
+async function bodyOf(checkout: Checkout, routes: Partial<Record<Rail, Route>>, query: URLSearchParams, amountText: string, locale: Locale): Promise<CheckoutBody> {
   const { session, payments } = checkout;
   const waiting = session.status === "pending" ? waitingPayment(payments) : null;
   if (session.status === "open" || (session.status === "pending" && !waiting)) {
-    const rails = railOrder(checkout);
+    const rails = railOrder(checkout, routes);
+    // Every rail it offered lost its provider (an account disabled since): nothing can be paid here now.
+    if (!rails.length) return { state: "closed", status: "failed" };
     const asked = query.get("rail");
     const last = payments.at(-1);
     const c = session.customer;
@@ -103,6 +139,7 @@ async function bodyOf(checkout: Checkout, query: URLSearchParams, amountText: st
       notice: query.get("notice"),
       failureCode: last?.status === "failed" ? last.failureCode : null,
       installments: session.installments && session.currency === "BRL" ? session.installments.maxCount : null,
+      providers: railProviders(routes, session.customerEmail),
       customer: { email: c?.email ?? null, name: c?.name ?? null, document: c?.document?.number ?? null, phone: c?.phone ?? null },
     };
   }
@@ -132,6 +169,7 @@ export async function checkoutPageProps(
   const locale = resolveLocale(session.locale, acceptLanguage);
   const currency = session.currency;
   const amountText = formatMoney(session.amount, currency, locale);
+  const routes = await routesFor(await getDb(), { merchantId: session.merchantId, livemode: session.livemode }, currency);
   const props: CheckoutPageProps = {
     found: true,
     frame: frameOf(checkout, locale, nonce, true),
@@ -144,9 +182,12 @@ export async function checkoutPageProps(
     expiresAt: session.expiresAt.toISOString(),
     expiresText: formatDateTime(session.expiresAt, locale, currency),
     serverNow: at.toISOString(),
-    body: await bodyOf(checkout, query, amountText, locale),
+    body: await bodyOf(checkout, routes, query, amountText, locale),
   };
-  return { props, policy: framePolicyOf(session) };
+  const policy = framePolicyOf(session);
+  // The pay form may lead to a processor's own page (the card, in live mode).
+  const pages = Object.values(routes).flatMap((r) => r.provider.pageOrigins());
+  return { props, policy: { ...policy, formTargets: [...new Set([...policy.formTargets, ...pages])] } };
 }
 
 export type ChallengePageProps =

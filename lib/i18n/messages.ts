@@ -62,6 +62,7 @@ const en = {
   pending: {
     title: "Waiting for your payment",
     autoUpdate: "This page updates by itself once your payment arrives.",
+    unanswered: "The payment provider has not answered yet. Nothing has been taken from you; this page updates once it does. You can also pay another way.",
     validUntil: "Valid until {time}",
     // The Pix rail's, but lib/checkout/page-props.ts makes the QR code (and reads its label) before rendering.
     pixQrLabel: "Pix QR code for {amount}",
@@ -164,6 +165,7 @@ const fr: Messages = {
   pending: {
     title: "En attente de votre paiement",
     autoUpdate: "Cette page se met à jour toute seule dès que votre paiement arrive.",
+    unanswered: "Le prestataire de paiement n'a pas encore répondu. Rien ne vous a été prélevé ; cette page se met à jour dès qu'il répond. Vous pouvez aussi payer autrement.",
     validUntil: "Valable jusqu'au {time}",
     pixQrLabel: "QR code Pix pour {amount}",
     payAnotherWay: "Payer autrement",
@@ -262,6 +264,7 @@ const pt: Messages = {
   pending: {
     title: "Aguardando seu pagamento",
     autoUpdate: "Esta página se atualiza sozinha assim que seu pagamento chegar.",
+    unanswered: "O provedor de pagamento ainda não respondeu. Nada foi cobrado de você; esta página se atualiza assim que ele responder. Você também pode pagar de outra forma.",
     validUntil: "Válido até {time}",
     pixQrLabel: "QR code Pix de {amount}",
     payAnotherWay: "Pagar de outra forma",
@@ -360,6 +363,7 @@ const es: Messages = {
   pending: {
     title: "Esperando tu pago",
     autoUpdate: "Esta página se actualiza sola en cuanto llegue tu pago.",
+    unanswered: "El proveedor de pagos aún no ha respondido. No se te ha cobrado nada; esta página se actualiza en cuanto responda. También puedes pagar de otra forma.",
     validUntil: "Válido hasta el {time}",
     pixQrLabel: "Código QR Pix por {amount}",
     payAnotherWay: "Pagar de otra forma",

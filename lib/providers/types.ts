@@ -118,6 +118,8 @@ export interface PaymentProvider<C = unknown> {
   readonly hostedCards: boolean;
   /** The origins of its own pages a buyer is sent to (the card page): the checkout's CSP lets its forms lead there. */
   pageOrigins(): string[];
+  /** The banks (lib/rails/ng-banks ids) it can take `rail` from, when not every one. */
+  banksFor?(rail: Rail): readonly string[] | null;
   /** Whether it needs the buyer's email to take a payment (Paystack keys customers on it). */
   readonly needsEmail: boolean;
   /** The processor's reference for a payment of ours, or null when it has none (the sandbox). */

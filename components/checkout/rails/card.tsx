@@ -6,10 +6,23 @@ import { t } from "@/lib/i18n/messages";
 import { formatMoney } from "@/lib/money/currencies";
 import { railCopy } from "@/lib/rails";
 import { installmentPlan } from "@/lib/rails/card/card";
-import { fieldError, fieldId, PayForm } from "../pay-form";
+import { EmailField, fieldError, fieldId, PayForm } from "../pay-form";
 import type { RailFormProps, RailPendingProps, RailView } from "./types";
 
+/** Live mode: no card fields; the processor's own page takes the card (SPEC 8). */
+function HostedCardForm(props: RailFormProps) {
+  const { sessionId, locale, m, errors, amountText, provider, embedded } = props;
+  const c = railCopy("card", locale).form;
+  return (
+    <PayForm sessionId={sessionId} rail="card" locale={locale} m={m} errors={errors} submitLabel={t(c.hostedSubmit, { amount: amountText })}
+      hint={t(c.hostedHint, { provider: provider?.name ?? "" })} target={embedded ? "_top" : undefined}>
+      <EmailField {...props} rail="card" label={c.email} />
+    </PayForm>
+  );
+}
+
 function CardForm(props: RailFormProps) {
+  if (props.provider?.hostedCard) return <HostedCardForm {...props} />;
   const { sessionId, locale, m, errors, amount, currency, amountText, installments } = props;
   const c = railCopy("card", locale).form;
   const id = (f: string) => fieldId("card", f);
@@ -96,9 +109,21 @@ function CardForm(props: RailFormProps) {
   );
 }
 
-function CardPending({ action, sessionId, locale }: RailPendingProps) {
-  if (action?.type !== "three_d_secure") return null;
+function CardPending({ action, sessionId, locale, payment, embedded }: RailPendingProps) {
   const c = railCopy("card", locale).pending;
+  if (action?.type === "redirect_to_url") {
+    // Back from the processor's page without finishing, or before going: the way there again.
+    const provider = payment.providerName ?? "";
+    return (
+      <div className="space-y-3">
+        <h3 className="font-semibold">{t(c.redirectTitle, { provider })}</h3>
+        <a href={action.url} target={embedded ? "_top" : undefined} className={buttonClass.primary}>
+          {t(c.redirectContinue, { provider })}
+        </a>
+      </div>
+    );
+  }
+  if (action?.type !== "three_d_secure") return null;
   return (
     <div className="space-y-3">
       <h3 className="font-semibold">{c.title}</h3>

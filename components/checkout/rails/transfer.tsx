@@ -2,14 +2,17 @@
 import { t } from "@/lib/i18n/messages";
 import { railCopy } from "@/lib/rails";
 import { BankAccountInstructions } from "../bank-account-instructions";
-import { PayForm } from "../pay-form";
+import { EmailField, PayForm } from "../pay-form";
 import type { RailFormProps, RailPendingProps, RailView } from "./types";
 
-function TransferForm({ sessionId, locale, m, errors, amountText }: RailFormProps) {
+function TransferForm(props: RailFormProps) {
+  const { sessionId, locale, m, errors, amountText } = props;
   const c = railCopy("transfer", locale).form;
   return (
     <PayForm sessionId={sessionId} rail="transfer" locale={locale} m={m} errors={errors} submitLabel={c.submit}
-      hint={t(c.hint, { amount: amountText })} />
+      hint={t(c.hint, { amount: amountText })}>
+      <EmailField {...props} rail="transfer" label={c.email} />
+    </PayForm>
   );
 }
 

@@ -18,6 +18,8 @@ export type RailPendingProps = {
   merchantName: string;
   locale: Locale;
   m: Messages;
+  /** The page is in the merchant's frame: a processor's own page must open at the top. */
+  embedded?: boolean;
 };
 
 /** One rail's views: its form while the session is open, its instructions while a payment waits. */

@@ -3,7 +3,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { t } from "@/lib/i18n/messages";
 import { railCopy } from "@/lib/rails";
 import { BankSelect } from "../bank-select";
-import { fieldError, fieldId, PayForm } from "../pay-form";
+import { EmailField, fieldError, fieldId, PayForm } from "../pay-form";
 import type { RailFormProps, RailPendingProps, RailView } from "./types";
 
 function UssdForm(props: RailFormProps) {
@@ -11,7 +11,8 @@ function UssdForm(props: RailFormProps) {
   const c = railCopy("ussd", locale).form;
   return (
     <PayForm sessionId={sessionId} rail="ussd" locale={locale} m={m} errors={errors} submitLabel={c.submit} hint={c.hint}>
-      <BankSelect id={fieldId("ussd", "bank")} locale={locale} error={fieldError(props, "bank")} />
+      <BankSelect id={fieldId("ussd", "bank")} locale={locale} error={fieldError(props, "bank")} only={props.provider?.banks ?? undefined} />
+      <EmailField {...props} rail="ussd" label={c.email} />
     </PayForm>
   );
 }

@@ -190,6 +190,7 @@ export const paystackAdapter: ProviderAdapter<Credentials> = {
   currencies: ["NGN"],
   hostedCards: true,
   needsEmail: true,
+  banksFor: (rail) => (rail === "ussd" ? Object.keys(USSD_TYPES) : null),
   pageOrigins: () => [new URL(env().PAYSTACK_CHECKOUT_URL).origin],
   reference: toReference,
   credentials,
