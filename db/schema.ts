@@ -257,13 +257,15 @@ export const virtualAccounts = pgTable(
       .references(() => merchants.id),
     livemode: boolean("livemode").notNull(),
     customerEmail: text("customer_email").notNull(),
+    // Who issued it: `sandbox`, or the provider account (pa_…) whose processor holds it.
+    issuer: text("issuer").notNull().default("sandbox"),
     bankId: text("bank_id").notNull(),
     bankName: text("bank_name").notNull(),
     accountNumber: text("account_number").notNull(),
     accountName: text("account_name").notNull(),
     createdAt: ts("created_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.merchantId, t.livemode, t.customerEmail] })],
+  (t) => [primaryKey({ columns: [t.merchantId, t.livemode, t.customerEmail, t.issuer] })],
 );
 
 export const webhookEndpoints = pgTable(

@@ -22,6 +22,9 @@ CREATE TABLE "provider_events" (
 	CONSTRAINT "provider_events_account_id_event_id_pk" PRIMARY KEY("account_id","event_id")
 );
 --> statement-breakpoint
+ALTER TABLE "virtual_accounts" ADD COLUMN "issuer" text DEFAULT 'sandbox' NOT NULL;--> statement-breakpoint
+ALTER TABLE "virtual_accounts" DROP CONSTRAINT "virtual_accounts_merchant_id_livemode_customer_email_pk";--> statement-breakpoint
+ALTER TABLE "virtual_accounts" ADD CONSTRAINT "virtual_accounts_merchant_id_livemode_customer_email_issuer_pk" PRIMARY KEY("merchant_id","livemode","customer_email","issuer");--> statement-breakpoint
 ALTER TABLE "payments" ADD COLUMN "provider" text DEFAULT 'sandbox' NOT NULL;--> statement-breakpoint
 ALTER TABLE "payments" ADD COLUMN "provider_account_id" text;--> statement-breakpoint
 ALTER TABLE "payments" ADD COLUMN "provider_ref" text;--> statement-breakpoint

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, lte, ne, or, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, isNotNull, isNull, lte, ne, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { checkoutSessions, payments, virtualAccounts } from "@/db/schema";
 import type { PaymentRow, PaymentStatus } from "./payment-row";
@@ -128,7 +128,8 @@ export async function recordFailedAttempt(db: Database, f: FailedAttempt): Promi
 
 export type VirtualAccountRow = typeof virtualAccounts.$inferSelect;
 
-export async function findVirtualAccount(db: Database, scope: Scope, email: string): Promise<VirtualAccountRow | null> {
+/** The account `issuer` (`sandbox`, or a provider account's id) keeps for a customer's email. */
+export async function findVirtualAccount(db: Database, scope: Scope, email: string, issuer: string): Promise<VirtualAccountRow | null> {
   const [row] = await db
     .select()
     .from(virtualAccounts)
@@ -137,6 +138,7 @@ export async function findVirtualAccount(db: Database, scope: Scope, email: stri
         eq(virtualAccounts.merchantId, scope.merchantId),
         eq(virtualAccounts.livemode, scope.livemode),
         eq(virtualAccounts.customerEmail, email),
+        eq(virtualAccounts.issuer, issuer),
       ),
     )
     .limit(1);
@@ -146,7 +148,7 @@ export async function findVirtualAccount(db: Database, scope: Scope, email: stri
 /** Keeps the first account made for an email: a racing second one yields to it. */
 export async function saveVirtualAccount(db: Database, row: typeof virtualAccounts.$inferInsert): Promise<VirtualAccountRow> {
   await db.insert(virtualAccounts).values(row).onConflictDoNothing();
-  return (await findVirtualAccount(db, row, row.customerEmail))!;
+  return (await findVirtualAccount(db, row, row.customerEmail, row.issuer ?? "sandbox"))!;
 }
 
 // ---- Reconciliation (SPEC 8): asking processors about the payments they still hold ----
@@ -183,4 +185,51 @@ export async function findPaymentByProviderRef(db: Database, accountId: string, 
     .where(and(eq(payments.providerAccountId, accountId), eq(payments.providerRef, providerRef)))
     .limit(1);
   return row ?? null;
+}
+
+/**
+ * Claims the processor's reference for a payment into a dedicated account: false when another
+ * payment claimed it first (the unique index on the account and reference decides).
+ */
+export async function claimProviderRef(db: Database, id: string, providerRef: string): Promise<boolean> {
+  try {
+    const rows = await db
+      .update(payments)
+      .set({ providerRef })
+      .where(and(eq(payments.id, id), isNull(payments.providerRef)))
+      .returning({ id: payments.id });
+    return rows.length === 1;
+  } catch (err) {
+    // A unique violation, as the driver reports it (or drizzle, wrapping the driver's error).
+    const e = err as { code?: string; cause?: { code?: string } };
+    if (e.code === "23505" || e.cause?.code === "23505") return false;
+    throw err;
+  }
+}
+
+/** The references of the account's dedicated-account payments already matched to money, since `since`. */
+export async function takenProviderRefs(db: Database, accountId: string, since: Date): Promise<string[]> {
+  const rows = await db
+    .select({ ref: payments.providerRef })
+    .from(payments)
+    .where(and(eq(payments.providerAccountId, accountId), eq(payments.rail, "virtual_account"), isNotNull(payments.providerRef), gte(payments.createdAt, since)));
+  return rows.map((r) => r.ref!);
+}
+
+/** The account's dedicated-account payments for `email` still waiting on money (or given up on: money may come anyway), oldest first. */
+export async function dedicatedAccountPayments(db: Database, accountId: string, email: string): Promise<PaymentRow[]> {
+  return db
+    .select()
+    .from(payments)
+    .where(
+      and(
+        eq(payments.providerAccountId, accountId),
+        eq(payments.rail, "virtual_account"),
+        isNull(payments.providerRef),
+        inArray(payments.status, ["pending", "canceled"]),
+        sql`${payments.providerData}->>'customerEmail' = ${email}`,
+      ),
+    )
+    .orderBy(payments.createdAt)
+    .limit(20);
 }

@@ -19,6 +19,9 @@ function startFlags(): string[] {
   return flags.split(/\s+/).filter(Boolean);
 }
 
+/** PostgreSQL installs must set KASSA_SECRET; the CLI and the server share it (it seals provider credentials). */
+const TEST_SECRET = "test-only-secret-0123456789abcdefghij";
+
 export type Database = { url: string | undefined; dataDir: string; drop(): Promise<void> };
 
 /** A database no other run shares: a new PostgreSQL database, or a new PGlite folder. */
@@ -52,10 +55,10 @@ export function dbEnv(db: Pick<Database, "url" | "dataDir">): Record<string, str
 }
 
 /** Runs the operator CLI against a database; resolves with its stdout, rejects with its stderr. */
-export async function cli(db: Pick<Database, "url" | "dataDir">, args: string[]) {
+export async function cli(db: Pick<Database, "url" | "dataDir">, args: string[], env: Record<string, string> = {}) {
   return run(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "lib/cli/main.ts", ...args], {
     cwd: ROOT,
-    env: { ...process.env, ...dbEnv(db) },
+    env: { ...process.env, ...(db.url ? { KASSA_SECRET: TEST_SECRET } : {}), ...dbEnv(db), ...env },
   });
 }
 
@@ -121,7 +124,7 @@ export async function startServer(
         // Tests pay hundreds of times from one address; the rate-limit tests set their own.
         RATE_LIMIT_PAY_PER_IP: "100000",
         RATE_LIMIT_PAY_PER_SESSION: "100000",
-        ...(db.url ? { KASSA_SECRET: "test-only-secret-0123456789abcdefghij" } : {}),
+        ...(db.url ? { KASSA_SECRET: TEST_SECRET } : {}),
         ...dbEnv(db),
         ...env,
       },

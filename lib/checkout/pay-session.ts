@@ -94,8 +94,10 @@ export async function paySession(db: Database, opts: PaySessionOptions): Promise
     at,
   );
   const merchant = (await findMerchant(db, session.merchantId))!;
+  // A virtual account is its issuer's: the sandbox's, or the one provider account's that made it.
+  const issuer = route.account?.id ?? "sandbox";
   if (request.rail === "virtual_account") {
-    const saved = await findVirtualAccount(db, scope, request.email);
+    const saved = await findVirtualAccount(db, scope, request.email, issuer);
     request = { ...request, account: saved && { bankId: saved.bankId, bankName: saved.bankName, accountNumber: saved.accountNumber, accountName: saved.accountName } };
   }
 
@@ -183,6 +185,7 @@ async function attempt(db: Database, o: AttemptOptions): Promise<PayResult> {
       merchantId: session.merchantId,
       livemode: session.livemode,
       customerEmail: request.email,
+      issuer: account?.id ?? "sandbox",
       bankId: String(outcome.providerData?.bankId ?? ""),
       bankName: d.bankName,
       accountNumber: d.accountNumber,
@@ -231,7 +234,7 @@ async function attempt(db: Database, o: AttemptOptions): Promise<PayResult> {
         providerData,
         provider: provider.name,
         providerAccountId: account?.id ?? null,
-        providerRef: provider.reference(paymentId),
+        providerRef: provider.reference(paymentId, rail),
         // A processor's payment is asked about until it settles (SPEC 8: Reconciliation).
         reconcileAt: account && waits ? firstReconcileAt(at) : null,
         expiresAt: outcome.expiresAt,

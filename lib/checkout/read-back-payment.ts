@@ -3,11 +3,13 @@
 // a payment. Never a webhook's body, never a query string: only the processor's API.
 import type { Database } from "@/db/client";
 import type { PaymentRow } from "@/db/queries/payment-row";
+import { claimProviderRef, takenProviderRefs } from "@/db/queries/payments";
 import { findProviderAccountById } from "@/db/queries/provider-accounts";
 import { formatMoney, isCurrency } from "@/lib/money/currencies";
 import { log } from "@/lib/log";
 import { accountContext, providerNamed } from "@/lib/providers";
-import type { ReadBack } from "@/lib/providers/types";
+import type { PaymentRef, ReadBack } from "@/lib/providers/types";
+import { awaitPayment } from "./await-payment";
 import { applyNotification } from "./apply-notification";
 import type { Settled } from "./confirm-payment";
 import { failPayment } from "./fail-payment";
@@ -15,6 +17,7 @@ import { failPayment } from "./fail-payment";
 export type ReadBackResult = { back: ReadBack; settled: Settled | null };
 
 const WAITING = new Set(["pending", "requires_action"]);
+const DAY = 24 * 60 * 60_000;
 
 function money(amount: number, currency: string): string {
   return isCurrency(currency) ? `${formatMoney(amount, currency, "en")} (${currency} ${amount} minor units)` : `${currency} ${amount} minor units`;
@@ -25,22 +28,37 @@ function money(amount: number, currency: string): string {
  * the answer in one transaction. The processor's own refusal to answer (ProviderUnreachable)
  * is thrown: the caller tries again later.
  */
-export async function readBackPayment(db: Database, payment: PaymentRow, at: Date): Promise<ReadBackResult> {
+export async function readBackPayment(db: Database, payment: PaymentRow, at: Date, opts: { providerRef?: string } = {}): Promise<ReadBackResult> {
   const provider = providerNamed(payment.provider);
   const account = payment.providerAccountId ? await findProviderAccountById(db, payment.providerAccountId) : null;
   if (!provider || !account) return { back: { state: "pending" }, settled: null };
-  const back = await provider.readBack(
-    {
-      id: payment.id,
-      rail: payment.rail,
-      amount: payment.amount,
-      currency: payment.currency,
-      providerRef: payment.providerRef,
-      providerData: payment.providerData,
-      createdAt: payment.createdAt,
-    },
-    accountContext(account),
-  );
+  const context = accountContext(account);
+  const ref: PaymentRef = {
+    id: payment.id,
+    rail: payment.rail,
+    amount: payment.amount,
+    currency: payment.currency,
+    providerRef: opts.providerRef ?? payment.providerRef,
+    providerData: payment.providerData,
+    details: payment.details,
+    createdAt: payment.createdAt,
+    takenRefs: payment.rail === "virtual_account" && !payment.providerRef ? await takenProviderRefs(db, account.id, new Date(payment.createdAt.getTime() - DAY)) : [],
+  };
+  if (payment.status === "requires_action" && provider.continuePayment) {
+    // The buyer finished on the processor's page (a mandate consented): carry the payment on.
+    const continued = await provider.continuePayment(ref, context);
+    if (continued.status === "requires_action") return { back: { state: "pending" }, settled: null };
+    if (continued.status === "failed") {
+      const settled = await applyNotification(db, { paymentId: payment.id, outcome: "failed", failureCode: continued.failureCode, failureMessage: continued.failureMessage }, at);
+      return { back: { state: "failed", failureCode: continued.failureCode, failureMessage: continued.failureMessage }, settled };
+    }
+    await awaitPayment(db, { paymentId: payment.id, nextAction: continued.nextAction, at });
+  }
+  const back = await provider.readBack(ref, context);
+  if (back.state === "succeeded" && payment.rail === "virtual_account" && !payment.providerRef) {
+    // Money into a dedicated account is one payment's only: the first to claim its reference.
+    if (!(await claimProviderRef(db, payment.id, back.providerRef))) return { back: { state: "pending" }, settled: null };
+  }
   return { back, settled: await applyReadBack(db, payment, back, at) };
 }
 

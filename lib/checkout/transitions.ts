@@ -36,6 +36,8 @@ export const SESSION_MOVES = {
 export const PAYMENT_MOVES = {
   /** The money arrived; from canceled too, since money that arrives anyway is never dropped. */
   succeed: { from: ["pending", "requires_action", "canceled"], to: "succeeded" },
+  /** The buyer did what the processor's page asked (a mandate consented): the money is asked for, and awaited. */
+  authorize: { from: ["requires_action"], to: "pending" },
   /** The bank, wallet or 3-D Secure said no. */
   fail: { from: ["pending", "requires_action"], to: "failed" },
   /** Nothing was taken yet: the buyer moved on, another payment won, or the session ended. */

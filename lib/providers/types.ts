@@ -58,8 +58,19 @@ export type PaymentRef = {
   currency: string;
   providerRef: string | null;
   providerData: Record<string, unknown>;
+  /** What the rail showed the buyer (a dedicated account's number, say). */
+  details: Record<string, unknown>;
   createdAt: Date;
+  /** The processor's references other payments of this account already claimed (money into a dedicated account). */
+  takenRefs: string[];
 };
+
+/** A payment that waited on the buyer at the processor's page, carried on once they are back. */
+export type Continued =
+  | { status: "pending"; nextAction: NextAction | null; details?: Record<string, unknown> }
+  | { status: "failed"; failureCode: string; failureMessage: string }
+  /** Nothing to carry on yet (the buyer has not consented): it still waits on them. */
+  | { status: "requires_action" };
 
 /** What the processor says of a payment when asked: its state, and the money it saw. */
 export type ReadBack =
@@ -122,11 +133,20 @@ export interface PaymentProvider<C = unknown> {
   banksFor?(rail: Rail): readonly string[] | null;
   /** Whether it needs the buyer's email to take a payment (Paystack keys customers on it). */
   readonly needsEmail: boolean;
-  /** The processor's reference for a payment of ours, or null when it has none (the sandbox). */
-  reference(paymentId: string): string | null;
+  /**
+   * The processor's reference for a payment of ours, or null when it has none: the sandbox,
+   * or money into a dedicated account, whose reference the processor makes when it arrives.
+   */
+  reference(paymentId: string, rail: Rail): string | null;
   startPayment(req: StartPaymentRequest, account: AccountContext<C>): Promise<StartPaymentResult>;
   /** Asks the processor where a payment stands; throws ProviderUnreachable when it cannot say. */
   readBack(payment: PaymentRef, account: AccountContext<C>): Promise<ReadBack>;
+  /**
+   * A payment that asked the buyer to finish on the processor's page (`requires_action`),
+   * carried on: a direct debit whose mandate is consented is now charged. Called on the
+   * buyer's return and by reconciliation; safe to call again (the charge keeps our reference).
+   */
+  continuePayment?(payment: PaymentRef, account: AccountContext<C>): Promise<Continued>;
   /** Checks a notification's signature on its raw body, and says what it is about. */
   readNotification(raw: { body: string; headers: Headers }, account: AccountContext<C>): Notice;
   /** The buyer passed or failed the challenge that `three_d_secure` sent them to (Kassa's own 3-D Secure page). */

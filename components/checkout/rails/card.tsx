@@ -7,6 +7,7 @@ import { formatMoney } from "@/lib/money/currencies";
 import { railCopy } from "@/lib/rails";
 import { installmentPlan } from "@/lib/rails/card/card";
 import { EmailField, fieldError, fieldId, PayForm } from "../pay-form";
+import { ProviderPageLink } from "../provider-page-link";
 import type { RailFormProps, RailPendingProps, RailView } from "./types";
 
 /** Live mode: no card fields; the processor's own page takes the card (SPEC 8). */
@@ -114,14 +115,7 @@ function CardPending({ action, sessionId, locale, payment, embedded }: RailPendi
   if (action?.type === "redirect_to_url") {
     // Back from the processor's page without finishing, or before going: the way there again.
     const provider = payment.providerName ?? "";
-    return (
-      <div className="space-y-3">
-        <h3 className="font-semibold">{t(c.redirectTitle, { provider })}</h3>
-        <a href={action.url} target={embedded ? "_top" : undefined} className={buttonClass.primary}>
-          {t(c.redirectContinue, { provider })}
-        </a>
-      </div>
-    );
+    return <ProviderPageLink url={action.url} title={t(c.redirectTitle, { provider })} label={t(c.redirectContinue, { provider })} embedded={embedded} />;
   }
   if (action?.type !== "three_d_secure") return null;
   return (

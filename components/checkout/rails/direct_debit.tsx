@@ -3,17 +3,20 @@ import { Field, inputClass } from "@/components/ui/field";
 import { t } from "@/lib/i18n/messages";
 import { railCopy } from "@/lib/rails";
 import { BankSelect } from "../bank-select";
-import { fieldError, fieldId, PayForm } from "../pay-form";
+import { EmailField, fieldError, fieldId, PayForm } from "../pay-form";
+import { ProviderPageLink } from "../provider-page-link";
 import type { RailFormProps, RailPendingProps, RailView } from "./types";
 
 function DirectDebitForm(props: RailFormProps) {
-  const { sessionId, locale, m, errors, amountText, merchantName } = props;
+  const { sessionId, locale, m, errors, amountText, merchantName, embedded, provider } = props;
   const c = railCopy("direct_debit", locale).form;
   const consentId = fieldId("direct_debit", "mandateConsent");
   return (
     <PayForm sessionId={sessionId} rail="direct_debit" locale={locale} m={m} errors={errors}
+      target={embedded && provider?.name ? "_top" : undefined}
       submitLabel={t(c.submit, { amount: amountText })} hint={t(c.hint, { merchant: merchantName })}>
       <BankSelect id={fieldId("direct_debit", "bank")} locale={locale} error={fieldError(props, "bank")} />
+      <EmailField {...props} rail="direct_debit" label={c.email} />
       <Field id={fieldId("direct_debit", "accountNumber")} label={c.accountNumber} hint={c.accountNumberHint} error={fieldError(props, "accountNumber")}>
         {(aria) => (
           <input {...aria} name="accountNumber" className={`${inputClass} font-mono`} inputMode="numeric" autoComplete="off"
@@ -37,9 +40,13 @@ function DirectDebitForm(props: RailFormProps) {
   );
 }
 
-function DirectDebitPending({ action, payment, amountText, locale }: RailPendingProps) {
-  if (action?.type !== "await_debit") return null;
+function DirectDebitPending({ action, payment, amountText, locale, embedded }: RailPendingProps) {
   const c = railCopy("direct_debit", locale).pending;
+  if (action?.type === "redirect_to_url") {
+    const provider = payment.providerName ?? "";
+    return <ProviderPageLink url={action.url} title={t(c.mandateTitle, { provider })} label={t(c.mandateContinue, { provider })} embedded={embedded} />;
+  }
+  if (action?.type !== "await_debit") return null;
   return (
     <div className="space-y-2">
       <h3 className="font-semibold">{c.title}</h3>

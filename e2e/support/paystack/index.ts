@@ -67,7 +67,17 @@ export async function startPaystackEmulator(opts: { latencyMs?: number } = {}): 
     lines.once("line", (line) => resolve((JSON.parse(line) as { url: string }).url));
     child.once("exit", (code) => reject(new Error(`the Paystack emulator exited with ${code}`)));
   });
+  return paystackEmulatorAt(url, {
+    pid: child.pid!,
+    async stop() {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  });
+}
 
+/** The control client of an emulator already running at `url` (one the test setup started). */
+export function paystackEmulatorAt(url: string, proc: { pid: number; stop(): Promise<void> } = { pid: 0, stop: async () => {} }): PaystackEmulator {
   async function call<T>(method: string, route: string, body?: unknown): Promise<T> {
     const res = await fetch(`${url}${CONTROL_PREFIX}${route}`, {
       method,
@@ -97,7 +107,7 @@ export async function startPaystackEmulator(opts: { latencyMs?: number } = {}): 
 
   return {
     url,
-    pid: child.pid!,
+    pid: proc.pid,
     registerKey: (o) => call("POST", "/keys", o),
     settle: (reference, o) => call("POST", `/transactions/${enc(reference)}/settle`, o),
     payDedicatedAccount: (accountNumber, o) => call("POST", `/dedicated-accounts/${enc(accountNumber)}/pay`, o),
@@ -118,9 +128,6 @@ export async function startPaystackEmulator(opts: { latencyMs?: number } = {}): 
     completeCheckout: (authorizationUrl, action) => submit(authorizationUrl, action),
     completeMandate: (redirectUrl, action) => submit(redirectUrl, action),
     reset: () => call("POST", "/reset", {}),
-    async stop() {
-      if (child.exitCode === null) child.kill("SIGTERM");
-      await exited;
-    },
+    stop: () => proc.stop(),
   };
 }

@@ -1,16 +1,20 @@
-// Paystack (https://paystack.com/docs/api/): the Nigerian rails in NGN. Cards on Paystack's own
-// page (the number never reaches Kassa), transfers and USSD as charges whose instructions
-// Kassa's page shows. Amounts are kobo both sides; Kassa's payment id is the reference, so a
+// Paystack (https://paystack.com/docs/api/): the five Nigerian rails in NGN. Cards and direct
+// debit mandates on Paystack's own pages (the card number never reaches Kassa); transfers,
+// USSD and dedicated accounts started server to server, their instructions on Kassa's page. Amounts are kobo both sides; Kassa's payment id is the reference, so a
 // retried call can never make a second transaction.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { env } from "@/lib/env";
 import { bankTransfer } from "@/lib/rails/bank-account";
+import { awaitingDebit } from "@/lib/rails/direct_debit";
+import { findNigerianBank } from "@/lib/rails/ng-banks";
+import { redirectTo } from "@/lib/rails/redirect";
 import { ussdDial } from "@/lib/rails/ussd";
 import {
   BadSignature,
   ProviderRefused,
   type AccountContext,
+  type Continued,
   type Notice,
   type PaymentRef,
   type ProviderAdapter,
@@ -22,6 +26,12 @@ import { paystack, type PaystackKey } from "./client";
 import {
   balanceAnswer,
   chargeAnswer,
+  chargeAuthorizationAnswer,
+  customerAnswer,
+  dedicatedAccountAnswer,
+  mandateInitializeAnswer,
+  mandateVerifyAnswer,
+  transactionListAnswer,
   fromReference,
   initializeAnswer,
   readBackOf,
@@ -34,7 +44,7 @@ import {
 
 const MINUTE = 60_000;
 /** How long each kind of payment waits for the buyer. */
-const DEADLINES_MS = { card: 30 * MINUTE, ussd: 30 * MINUTE } as const;
+const DEADLINES_MS = { card: 30 * MINUTE, ussd: 30 * MINUTE, transfer: 30 * MINUTE, mandate: 30 * MINUTE } as const;
 
 const credentials = z.strictObject({
   secretKey: z
@@ -139,12 +149,107 @@ async function startUssd(req: StartPaymentRequest, key: PaystackKey, r: Extract<
   return { status: "pending", ...ussdDial(r.bank, c.ussd_code), expiresAt: after(req.at, DEADLINES_MS.ussd) };
 }
 
+/**
+ * A dedicated account per customer email (https://paystack.com/docs/payments/dedicated-virtual-accounts/):
+ * made once, given again for the customer's later sessions. Money into it arrives under a
+ * reference Paystack makes, matched to the payment by account, amount and time.
+ */
+async function startVirtualAccount(req: StartPaymentRequest, key: PaystackKey, r: Extract<StartPaymentRequest["request"], { rail: "virtual_account" }>): Promise<StartPaymentResult> {
+  let account = r.account;
+  if (!account) {
+    const customer = await paystack(key, { method: "POST", path: "/customer", body: { email: r.email } }, customerAnswer);
+    const dva = await paystack(key, { method: "POST", path: "/dedicated_account", body: { customer: customer.data.customer_code } }, dedicatedAccountAnswer);
+    const d = dva.data;
+    account = { bankId: d.bank.slug ?? String(d.bank.id ?? ""), bankName: d.bank.name, accountNumber: d.account_number, accountName: d.account_name };
+  }
+  const expiresAt = after(req.at, DEADLINES_MS.transfer);
+  return { status: "pending", ...bankTransfer(account, expiresAt), expiresAt, providerData: { bankId: account.bankId, customerEmail: r.email } };
+}
+
+/**
+ * Direct debit (https://paystack.com/docs/payments/direct-debit/): the buyer consents to the
+ * mandate on Paystack's page, then Kassa charges it under its own reference (continuePayment).
+ */
+async function startDirectDebit(req: StartPaymentRequest, key: PaystackKey, r: Extract<StartPaymentRequest["request"], { rail: "direct_debit" }>): Promise<StartPaymentResult> {
+  const answer = await paystack(
+    key,
+    {
+      method: "POST",
+      path: "/customer/authorization/initialize",
+      body: { email: emailOf(req), channel: "direct_debit", callback_url: req.returnUrl, account: { number: r.accountNumber, bank_code: r.bank.code } },
+    },
+    mandateInitializeAnswer,
+  );
+  return {
+    status: "requires_action",
+    nextAction: redirectTo(answer.data.redirect_url),
+    details: awaitingDebit(r.bank, r.accountNumber).details,
+    expiresAt: after(req.at, DEADLINES_MS.mandate),
+    providerData: { mandateReference: answer.data.reference, email: emailOf(req), bank: r.bank.id },
+  };
+}
+
+/** Once the mandate is in force: the debit, under Kassa's reference (a repeat is refused as a duplicate, never charged twice). */
+async function continueDirectDebit(payment: PaymentRef, key: PaystackKey): Promise<Continued> {
+  const mandate = String(payment.providerData.mandateReference ?? "");
+  const verified = await paystack(key, { method: "GET", path: `/customer/authorization/verify/${encodeURIComponent(mandate)}` }, mandateVerifyAnswer);
+  if (!verified.data.active || !verified.data.authorization_code) return { status: "requires_action" };
+  try {
+    await paystack(
+      key,
+      {
+        method: "POST",
+        path: "/transaction/charge_authorization",
+        body: {
+          email: String(payment.providerData.email ?? ""),
+          amount: payment.amount,
+          currency: payment.currency,
+          authorization_code: verified.data.authorization_code,
+          reference: toReference(payment.id),
+        },
+      },
+      chargeAuthorizationAnswer,
+    );
+  } catch (err) {
+    // Charged already (an earlier return, or reconciliation): the debit is under way.
+    if (!(err instanceof ProviderRefused && /duplicate/i.test(err.providerMessage))) throw err;
+  }
+  const bank = findNigerianBank(String(payment.providerData.bank ?? ""));
+  return { status: "pending", nextAction: { type: "await_debit", bank: bank?.name ?? String(payment.details.bank ?? "") } };
+}
+
+/** Money into a dedicated account since the payment began, for its amount, that no other payment claimed. */
+async function findDedicatedPayment(payment: PaymentRef, key: PaystackKey): Promise<ReadBack> {
+  const accountNumber = String(payment.details.accountNumber ?? "");
+  const answer = await paystack(
+    key,
+    {
+      method: "GET",
+      path: "/transaction",
+      query: {
+        virtual_account_number: accountNumber,
+        channel: "dedicated_nuban",
+        status: "success",
+        amount: String(payment.amount),
+        from: payment.createdAt.toISOString(),
+        per_page: "50",
+      },
+    },
+    transactionListAnswer,
+  );
+  // Oldest first: the earliest transfer settles the earliest payment.
+  const found = [...answer.data].reverse().find((t) => !payment.takenRefs.includes(t.reference));
+  return found ? readBackOf(found) : { state: "pending" };
+}
+
 /** Paystack's word on a payment: the transaction's verify for cards, the charge's check for the rest. */
 async function readBack(payment: PaymentRef, key: PaystackKey): Promise<ReadBack> {
+  if (payment.rail === "virtual_account" && !payment.providerRef) return findDedicatedPayment(payment, key);
   const reference = payment.providerRef ?? toReference(payment.id);
-  const path = `/${payment.rail === "card" ? "transaction/verify" : "charge"}/${encodeURIComponent(reference)}`;
+  const verifies = payment.rail === "card" || payment.rail === "direct_debit" || payment.rail === "virtual_account";
+  const path = `/${verifies ? "transaction/verify" : "charge"}/${encodeURIComponent(reference)}`;
   try {
-    const answer = await paystack(key, { method: "GET", path }, payment.rail === "card" ? verifyAnswer : chargeAnswer);
+    const answer = await paystack(key, { method: "GET", path }, verifies ? verifyAnswer : chargeAnswer);
     return readBackOf(answer.data);
   } catch (err) {
     // Paystack has no transaction for the reference (the start never reached it): nothing was paid.
@@ -186,13 +291,14 @@ function readNotification(raw: { body: string; headers: Headers }, account: Acco
 
 export const paystackAdapter: ProviderAdapter<Credentials> = {
   name: "paystack",
-  rails: ["card", "transfer", "ussd"],
+  rails: ["card", "transfer", "virtual_account", "ussd", "direct_debit"],
   currencies: ["NGN"],
   hostedCards: true,
   needsEmail: true,
   banksFor: (rail) => (rail === "ussd" ? Object.keys(USSD_TYPES) : null),
   pageOrigins: () => [new URL(env().PAYSTACK_CHECKOUT_URL).origin],
-  reference: toReference,
+  // Money into a dedicated account comes under Paystack's own reference, learnt when it arrives.
+  reference: (paymentId, rail) => (rail === "virtual_account" ? null : toReference(paymentId)),
   credentials,
   hint: (c) => `${c.secretKey.slice(0, 8)}…${c.secretKey.slice(-4)}`,
   modeOf: (c) => (c.secretKey.startsWith("sk_live_") ? "live" : "test"),
@@ -205,9 +311,15 @@ export const paystackAdapter: ProviderAdapter<Credentials> = {
     if (r.rail === "card") return startCard(req, key);
     if (r.rail === "transfer") return startTransfer(req, key);
     if (r.rail === "ussd") return startUssd(req, key, r);
+    if (r.rail === "virtual_account") return startVirtualAccount(req, key, r);
+    if (r.rail === "direct_debit") return startDirectDebit(req, key, r);
     throw new ProviderRefused(`Paystack does not take ${r.rail} payments through Kassa.`, 400);
   },
   readBack: (payment, account) => readBack(payment, account.credentials),
+  async continuePayment(payment, account) {
+    if (payment.rail !== "direct_debit") return { status: "requires_action" };
+    return continueDirectDebit(payment, account.credentials);
+  },
   readNotification,
 };
 

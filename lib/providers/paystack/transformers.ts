@@ -107,3 +107,25 @@ export const USSD_TYPES: Record<string, "737" | "919" | "822" | "966"> = {
   sterling: "822",
   zenith: "966",
 };
+
+/** POST /customer: the customer Paystack keys dedicated accounts and mandates on. */
+export const customerAnswer = envelope(z.object({ customer_code: z.string(), id: z.number().int() }).passthrough());
+
+/** POST /dedicated_account: the customer's own account number. */
+export const dedicatedAccountAnswer = envelope(
+  z.object({ account_number: z.string(), account_name: z.string(), bank: bank }).passthrough(),
+);
+
+/** GET /transaction: a page of transactions, newest first. */
+export const transactionListAnswer = envelope(
+  z.array(z.object({ status: z.string(), reference: z.string(), amount: z.number().int(), currency: z.string(), created_at: z.string().optional() }).passthrough()),
+);
+
+/** POST /customer/authorization/initialize: the page where the buyer consents to the mandate. */
+export const mandateInitializeAnswer = envelope(z.object({ redirect_url: z.url(), access_code: z.string().optional(), reference: z.string() }).passthrough());
+
+/** GET /customer/authorization/verify/{reference}: whether the mandate is in force. */
+export const mandateVerifyAnswer = envelope(z.object({ authorization_code: z.string().nullish(), active: z.boolean().nullish() }).passthrough());
+
+/** POST /transaction/charge_authorization: the debit, under way. */
+export const chargeAuthorizationAnswer = envelope(z.object({ status: z.string(), reference: z.string() }).passthrough());

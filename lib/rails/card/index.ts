@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { buyerEmail, emailField } from "../email";
 import { defineRail, text } from "../rail";
+import { redirectToUrl } from "../redirect";
 import { inspectCard, validateCvc, validateExpiry, type CardBrand } from "./card";
 import { copy } from "./copy";
 
@@ -21,8 +22,7 @@ const fields = {
 // On a processor's own page (live mode) the card is unknown until the processor says.
 const details = z.object({ brand: z.string().nullable(), last4: z.string().nullable(), expMonth: z.int().nullable(), expYear: z.int().nullable() });
 const threeDSecure = z.object({ type: z.literal("three_d_secure"), url: z.string() });
-/** The buyer enters the card on the processor's own page at `url`, then comes back (SPEC 8). */
-const redirectToUrl = z.object({ type: z.literal("redirect_to_url"), url: z.string() });
+
 
 /** The card as the provider receives it. Lives only in memory for the length of the call; never stored or logged. */
 export type CardRequest = { number: string; cvc: string; expMonth: number; expYear: number; brand: CardBrand | null; last4: string };

@@ -4,7 +4,9 @@ import { z } from "zod";
 import { bankField } from "../bank-select";
 import { findNigerianBank, type NigerianBank } from "../ng-banks";
 import { isValidNuban } from "../nuban";
+import { buyerEmail, emailField } from "../email";
 import { defineRail, text } from "../rail";
+import { redirectToUrl } from "../redirect";
 import { copy } from "./copy";
 
 const details = z.object({ bank: z.string(), accountNumber: z.string().meta({ description: "Masked: the last 4 digits only." }) });
@@ -17,20 +19,23 @@ export const directDebit = defineRail({
     bank: bankField,
     accountNumber: text(20).optional().meta({ description: "10-digit NUBAN (direct_debit)." }),
     mandateConsent: z.boolean().optional().meta({ description: "direct_debit: the buyer authorises the debit mandate." }),
+    email: emailField,
   },
   // The API's English is the page's: one text per code.
   errors: copy.en.errors,
-  check(input, _session, _at, p) {
+  check(input, session, _at, p) {
     const bank = input.bank ? findNigerianBank(input.bank) : undefined;
     if (!bank) p.add(["bank"], "bank_required");
     const account = (input.accountNumber ?? "").replace(/\s/g, "");
     if (bank && !isValidNuban(bank.code, account)) p.add(["accountNumber"], "account_number_invalid");
     if (input.mandateConsent !== true) p.add(["mandateConsent"], "mandate_consent_required");
+    const email = buyerEmail(input, session, p);
     if (!bank || p.count) return null;
-    return { rail: "direct_debit", bank, accountNumber: account };
+    return { rail: "direct_debit", bank, accountNumber: account, email };
   },
   details,
-  nextActions: [awaitDebit],
+  // The mandate is consented on the processor's own page first, when it has one (live mode).
+  nextActions: [awaitDebit, redirectToUrl],
   copy,
 });
 

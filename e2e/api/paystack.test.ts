@@ -1,0 +1,285 @@
+// Real money through Paystack (SPEC 8), against the Paystack emulator (e2e/support/paystack):
+// a real HTTP server that refuses any request its official OpenAPI document would refuse.
+// Merchant A's live account and merchant P's test-mode one were connected with the CLI
+// (e2e/support/global-setup.ts); the shared server reconciles on a test scale.
+import { createHmac } from "node:crypto";
+import fs from "node:fs";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import postgres from "postgres";
+import { client, pay, sessionBody } from "../support/api";
+import { paystackEmulatorAt, type PaystackEmulator } from "../support/paystack";
+import { waitFor } from "../support/wait";
+
+const A = () => inject("merchantA");
+const live = () => client(A().liveKey);
+const P = () => client(inject("merchantP").testKey);
+let paystack: PaystackEmulator;
+
+beforeAll(async () => {
+  paystack = paystackEmulatorAt(inject("paystackUrl"));
+});
+
+afterEach(async () => {
+  await paystack.clearFaults();
+  await paystack.setLatency(0);
+});
+
+afterAll(async () => {
+  // Whatever the tests did, Kassa never sent Paystack a request its document refuses.
+  expect(await paystack.violations()).toEqual([]);
+});
+
+const reference = (paymentId: string) => paymentId.replace(/^pay_/, "pay-");
+
+async function liveSession(overrides: Record<string, unknown> = {}) {
+  const res = await live().post("/api/v1/checkout/sessions", sessionBody({ customer: { email: "ada@example.com" }, ...overrides }));
+  expect(res.status, res.text).toBe(201);
+  return res.body as { id: string; paymentMethods: string[] };
+}
+
+async function session(id: string, api = live()) {
+  return (await api.get(`/api/v1/checkout/sessions/${id}`)).body as { status: string; payment: any; payments: any[] };
+}
+
+async function eventTypes(sessionId: string, api = live()) {
+  const res = await api.get(`/api/v1/events?limit=100`);
+  return (res.body.data as { type: string; data: { object: { id: string; session?: string } } }[])
+    .filter((e) => e.data.object.id === sessionId || e.data.object.session === sessionId)
+    .map((e) => e.type);
+}
+
+describe("live sessions and the accounts that serve them", () => {
+  it("offers only the rails the live Paystack account serves, in its currency", async () => {
+    const s = await liveSession();
+    expect(s.paymentMethods).toEqual(["card", "transfer", "ussd"]);
+  });
+
+  it("refuses a rail no live account serves, and a live session nothing can pay, saying what to connect", async () => {
+    const rail = await live().post("/api/v1/checkout/sessions", sessionBody({ paymentMethods: ["card", "direct_debit"] }));
+    expect(rail.status).toBe(400);
+    expect(rail.body.error).toMatchObject({ type: "validation_error", code: "rail_unavailable" });
+    expect(rail.body.error.issues).toEqual([expect.objectContaining({ path: ["paymentMethods", 1], code: "rail_unavailable" })]);
+    const brl = await live().post("/api/v1/checkout/sessions", sessionBody({ currency: "BRL" }));
+    expect(brl.status).toBe(400);
+    expect(brl.body.error.code).toBe("live_mode_unavailable");
+    expect(brl.body.error.message).toMatch(/provider-accounts|provider connect/);
+    // Merchant B has no live account at all.
+    const b = await client(inject("merchantB").liveKey).post("/api/v1/checkout/sessions", sessionBody());
+    expect(b.body.error.code).toBe("live_mode_unavailable");
+  });
+});
+
+describe("a bank transfer through Paystack", () => {
+  it("shows the account Paystack issued, and is paid once Paystack's webhook is confirmed by its API", async () => {
+    const s = await liveSession();
+    const res = await pay(s.id, { rail: "transfer" });
+    expect(res.status).toBe(200);
+    const p = res.body.payment;
+    expect(p).toMatchObject({ status: "pending", rail: "transfer" });
+    const charge = (await paystack.requests({ reference: reference(p.id), path: "/charge", method: "POST" }))[0]!;
+    expect(charge.body).toMatchObject({ email: "ada@example.com", amount: 250000, reference: reference(p.id), bank_transfer: {} });
+    const issued = (await paystack.transaction(reference(p.id)))!;
+    expect(p.nextAction).toMatchObject({ type: "bank_transfer", accountNumber: issued.accountNumber, bankName: expect.any(String), accountName: expect.any(String) });
+
+    await paystack.settle(reference(p.id), { outcome: "success" });
+    const paid = await waitFor(async () => ((await session(s.id)).status === "paid" ? session(s.id) : undefined), { what: "the session paid" });
+    expect(paid.payment).toMatchObject({ id: p.id, status: "succeeded" });
+    // The webhook's body was not believed: Kassa read the transaction back from Paystack's API.
+    expect(await paystack.requests({ path: `/transaction/verify/${reference(p.id)}` })).not.toHaveLength(0);
+    expect(await eventTypes(s.id)).toContain("checkout.session.paid");
+  });
+
+  it("is paid by reconciliation alone when the webhook is lost", async () => {
+    const s = await liveSession();
+    const p = (await pay(s.id, { rail: "transfer" })).body.payment;
+    await paystack.settle(reference(p.id), { outcome: "success", webhook: false });
+    const paid = await waitFor(async () => ((await session(s.id)).status === "paid" ? true : undefined), { what: "reconciliation" });
+    expect(paid).toBe(true);
+    expect(await paystack.webhooks({ reference: reference(p.id) })).toEqual([]);
+  });
+
+  it("does not mark a payment paid for the wrong amount, and records why", async () => {
+    const s = await liveSession();
+    const p = (await pay(s.id, { rail: "transfer" })).body.payment;
+    await paystack.settle(reference(p.id), { outcome: "success", amount: 100 });
+    const failed = await waitFor(async () => {
+      const x = await session(s.id);
+      return x.payments.find((q: any) => q.id === p.id)?.status === "failed" ? x : undefined;
+    }, { what: "the mismatch recorded" });
+    expect(failed.status).toBe("open");
+    expect(failed.payments.find((q: any) => q.id === p.id)).toMatchObject({ failureCode: "amount_mismatch", requiresRefund: true });
+  });
+});
+
+describe("Paystack's notifications", () => {
+  const post = (accountId: string, body: string, signature: string | null) =>
+    fetch(`${inject("baseUrl")}/api/v1/provider-events/${accountId}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(signature ? { "x-paystack-signature": signature } : {}) },
+      body,
+    });
+  const sign = (body: string, key: string) => createHmac("sha512", key).update(body).digest("hex");
+
+  it("answers 401 to a forged or unsigned notification and changes nothing", async () => {
+    const s = await liveSession();
+    const p = (await pay(s.id, { rail: "transfer" })).body.payment;
+    const body = JSON.stringify({ event: "charge.success", data: { id: 1, reference: reference(p.id), status: "success", amount: 250000, currency: "NGN" } });
+    for (const signature of [null, sign(body, "sk_live_not_the_key"), "00".repeat(64), "zz"]) {
+      const res = await post(inject("paystackLive").id, body, signature);
+      expect(res.status).toBe(401);
+      expect((await res.json()).error.code).toBe("invalid_signature");
+    }
+    expect((await session(s.id)).status).toBe("pending");
+  });
+
+  it("never moves money on a signed body alone: Paystack's API has the last word", async () => {
+    const s = await liveSession();
+    const p = (await pay(s.id, { rail: "transfer" })).body.payment;
+    // Signed with the right key, but Paystack has no payment for it yet.
+    const body = JSON.stringify({ event: "charge.success", data: { id: 99, reference: reference(p.id), status: "success", amount: 250000, currency: "NGN" } });
+    const res = await post(inject("paystackLive").id, body, sign(body, inject("paystackLive").secretKey));
+    expect(res.status).toBe(200);
+    expect((await session(s.id)).status).toBe("pending");
+  });
+
+  it("takes a replayed notification once", async () => {
+    const s = await liveSession();
+    const p = (await pay(s.id, { rail: "transfer" })).body.payment;
+    await paystack.settle(reference(p.id), { outcome: "success" });
+    await waitFor(async () => ((await session(s.id)).status === "paid" ? true : undefined));
+    const replay = await paystack.resendWebhook(reference(p.id));
+    expect(replay.status).toBe(200);
+    const types = await eventTypes(s.id);
+    expect(types.filter((t) => t === "checkout.session.paid")).toHaveLength(1);
+    expect(types.filter((t) => t === "payment.succeeded")).toHaveLength(1);
+  });
+
+  it("is a 404 for an account that does not exist", async () => {
+    expect((await post("pa_0000000000000000000000", "{}", null)).status).toBe(404);
+  });
+});
+
+describe("a card on Paystack's own page", () => {
+  it("sends the buyer to Paystack's page for this payment only, and asks Paystack on the way back", async () => {
+    const s = await liveSession();
+    const res = await pay(s.id, { rail: "card" });
+    const p = res.body.payment;
+    expect(p).toMatchObject({ status: "requires_action", nextAction: { type: "redirect_to_url" }, details: { last4: null } });
+    const init = (await paystack.requests({ path: "/transaction/initialize" })).find((r) => (r.body as { reference?: string }).reference === reference(p.id))!;
+    expect(init.body).toMatchObject({ channels: ["card"], amount: 250000, currency: "NGN", callback_url: expect.stringContaining(`/checkout/${s.id}/return?payment=${p.id}`) });
+    // A forged return (the query string says paid) is not believed: Paystack has not been paid.
+    const forged = await fetch(`${inject("baseUrl")}/checkout/${s.id}/return?payment=${p.id}&trxref=${reference(p.id)}&status=success`, { redirect: "manual" });
+    expect(forged.headers.get("location")).toBe(`/checkout/${s.id}`);
+    expect((await session(s.id)).status).toBe("pending");
+
+    const back = (await paystack.completeCheckout(p.nextAction.url, "pay"))!;
+    const ret = await fetch(back, { redirect: "manual" });
+    expect(ret.headers.get("location")).toBe(`https://shop.example.com/thanks?session=${s.id}`);
+    expect((await session(s.id)).payment).toMatchObject({ status: "succeeded" });
+  });
+
+  it("never takes a card number in live mode", async () => {
+    const s = await liveSession();
+    const res = await pay(s.id, { rail: "card", card: { number: "4242424242424242", expMonth: 12, expYear: 2034, cvc: "123" } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.issues[0]).toMatchObject({ path: ["card"], code: "card_not_accepted" });
+    // Not even to Paystack: nothing was sent for it.
+    expect((await paystack.requests()).some((r) => JSON.stringify(r.body ?? "").includes("4242424242424242"))).toBe(false);
+  });
+
+  it("asks for the buyer's email when the session has none", async () => {
+    const s = await liveSession({ customer: undefined });
+    const res = await pay(s.id, { rail: "card" });
+    expect(res.body.error.issues[0]).toMatchObject({ path: ["email"], code: "email_required" });
+    expect((await pay(s.id, { rail: "card", email: "buyer@example.com" })).body.payment.status).toBe("requires_action");
+  });
+});
+
+describe("USSD through Paystack", () => {
+  it("shows the code Paystack gave, for the banks Paystack can charge", async () => {
+    const s = await liveSession();
+    const refused = await pay(s.id, { rail: "ussd", bank: "access" });
+    expect(refused.body.payment).toMatchObject({ status: "failed", failureCode: "provider_refused" });
+    const res = await pay(s.id, { rail: "ussd", bank: "gtbank" });
+    const p = res.body.payment;
+    const charge = (await paystack.requests({ reference: reference(p.id), path: "/charge", method: "POST" }))[0]!;
+    expect((charge.body as { ussd: unknown }).ussd).toEqual({ type: "737" });
+    expect(p.nextAction).toMatchObject({ type: "ussd", dialString: (await paystack.transaction(reference(p.id)))!.ussdCode });
+    await paystack.settle(reference(p.id), { outcome: "failed", webhook: false });
+    const after = await waitFor(async () => {
+      const x = await session(s.id);
+      return x.payments.find((q: any) => q.id === p.id)?.status === "failed" ? x : undefined;
+    }, { what: "the failure read back" });
+    expect(after.status).toBe("open");
+  });
+});
+
+describe("when Paystack fails", () => {
+  it("answering 500: nothing charged, the payment waits, and reconciliation settles it", async () => {
+    const s = await liveSession();
+    await paystack.addFault({ path: "^/charge$", method: "POST", mode: "500_after", times: 1 });
+    const p = (await pay(s.id, { rail: "transfer" })).body.payment;
+    expect(p).toMatchObject({ status: "pending", nextAction: null, details: null });
+    // Paystack did make the charge (its answer was lost): paying it is found by reconciliation.
+    await paystack.settle(reference(p.id), { outcome: "success", webhook: false });
+    await waitFor(async () => ((await session(s.id)).status === "paid" ? true : undefined), { what: "reconciliation after a 500" });
+    expect(await paystack.requests({ reference: reference(p.id), path: "/charge", method: "POST" })).toHaveLength(1);
+  });
+
+  it("hanging past the timeout: an unknown outcome, never a failure, and no second charge", async () => {
+    const s = await liveSession();
+    await paystack.addFault({ path: "^/charge$", method: "POST", mode: "hang", times: 1 });
+    const started = Date.now();
+    const p = (await pay(s.id, { rail: "transfer" })).body.payment;
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
+    expect(p).toMatchObject({ status: "pending", nextAction: null });
+    // The buyer chooses another way; the old reference is never charged again.
+    expect((await fetch(`${inject("baseUrl")}/checkout/${s.id}/another-way`, { method: "POST", redirect: "manual" })).status).toBe(303);
+    const again = (await pay(s.id, { rail: "transfer" })).body.payment;
+    expect(again.id).not.toBe(p.id);
+    expect(await paystack.requests({ reference: reference(p.id), path: "/charge", method: "POST" })).toHaveLength(1);
+  });
+
+  it("refusing the key: a failed payment with Paystack's reason, the buyer can try another way", async () => {
+    const s = await liveSession();
+    await paystack.addFault({ path: "^/charge$", method: "POST", mode: "401", times: 1 });
+    const p = (await pay(s.id, { rail: "transfer" })).body.payment;
+    expect(p).toMatchObject({ status: "failed", failureCode: "provider_refused" });
+    expect(p.failureMessage).toMatch(/^Paystack refused the payment: /);
+    expect((await session(s.id)).status).toBe("open");
+  });
+});
+
+describe("a test-mode Paystack account", () => {
+  it("takes the merchant's test-mode payments through Paystack's test environment instead of the sandbox", async () => {
+    const res = await P().post("/api/v1/checkout/sessions", sessionBody({ customer: { email: "tester@example.com" } }));
+    const s = res.body;
+    const p = (await pay(s.id, { rail: "transfer" })).body.payment;
+    expect((await paystack.transaction(reference(p.id)))?.domain).toBe("test");
+    await paystack.settle(reference(p.id), { outcome: "success" });
+    await waitFor(async () => ((await session(s.id, P())).status === "paid" ? true : undefined));
+    // Rails Paystack does not serve still run in the sandbox.
+    expect(s.paymentMethods).toContain("pix");
+  });
+});
+
+describe("secrets", () => {
+  it("never writes a Paystack secret key to the server's log", async () => {
+    const log = fs.readFileSync(inject("serverLog"), "utf8");
+    expect(log.length).toBeGreaterThan(1000);
+    for (const key of [inject("paystackLive").secretKey, inject("paystackTest").secretKey]) expect(log).not.toContain(key.slice(8));
+  });
+
+  it("keeps no Paystack secret key in clear in any table", async () => {
+    if (inject("databaseKind") !== "postgres") return; // the shared PGlite database is the server's alone; see provider-accounts.test.ts
+    const sql = postgres(inject("databaseUrl"), { max: 1, onnotice: () => {} });
+    const tables = await sql<{ tablename: string }[]>`select tablename from pg_tables where schemaname = 'public'`;
+    let dump = "";
+    for (const { tablename } of tables) dump += JSON.stringify(await sql.unsafe(`select * from "${tablename}"`));
+    await sql.end();
+    for (const key of [inject("paystackLive").secretKey, inject("paystackTest").secretKey]) {
+      expect(dump).not.toContain(key);
+      expect(dump).not.toContain(key.slice(8));
+    }
+  });
+});
