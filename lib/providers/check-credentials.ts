@@ -29,8 +29,8 @@ export function readCredentials(adapter: ProviderAdapter, raw: unknown, livemode
     const label = PROVIDER_LABELS[adapter.name];
     const want = modeName(livemode);
     throw validationError(
-      `These are ${label} ${mode} credentials, and the account is being connected in ${want} mode (a ${want} Kassa API key). ` +
-        `Use your ${label} ${want} secret key here, or connect these in ${mode} mode, with a ${mode} Kassa API key (sk_${mode}_…).`,
+      `These are ${label} ${mode} credentials, and the account is being connected in ${want} mode. ` +
+        `Use your ${label} ${want} secret key here, or connect these in ${mode} mode (with a ${mode} Kassa API key, sk_${mode}_…).`,
       [{ path: ["credentials"], code: "custom", message: `must be ${label} ${want} credentials` }],
       "provider_credentials_mode_mismatch",
     );
