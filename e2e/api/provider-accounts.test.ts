@@ -420,6 +420,69 @@ describe("kassa provider (CLI)", () => {
   });
 });
 
+describe("rotating KASSA_SECRET", { timeout: 180_000 }, () => {
+  const OLD = "rotation-old-secret-0123456789abcdefghij";
+  const NEW = "rotation-new-secret-0123456789abcdefghij";
+
+  it("keeps accounts working through KASSA_PREVIOUS_SECRETS, and seals them again under the new secret on their next change", async () => {
+    const rdb = await freshDatabase();
+    const servers: Server[] = [];
+    const start = async (env: Record<string, string>) => {
+      const s = await startServer(rdb, { PAYSTACK_BASE_URL: emulator.url, ...env });
+      servers.push(s);
+      return s;
+    };
+    const keyIdOf = async (id: string) => {
+      const handle = await openDatabase({ url: rdb.url, dataDir: rdb.dataDir, poolSize: 1 });
+      try {
+        const rows = rowsOf<{ key_id: string }>(await handle.db.execute(sql`select key_id from provider_accounts where id = ${id}`));
+        return rows[0]!.key_id;
+      } finally {
+        await handle.close();
+      }
+    };
+    // A transfer that only the account can have sent to Paystack: the emulator records its key's last four.
+    const payThrough = async (s: Server, key: string) => {
+      const session = await client(key, s.url).post("/api/v1/checkout/sessions", {
+        amount: 120000,
+        currency: "NGN",
+        paymentMethods: ["transfer"],
+        customer: { email: "ngozi@example.com" },
+        successUrl: "https://shop.example.com/ok",
+      });
+      const paid = await client(null, s.url).post(`/api/v1/checkout/${session.body.id}/pay`, { rail: "transfer" });
+      expect(paid.status, paid.text).toBe(200);
+      const charge = (await emulator.requests({ path: "/charge", method: "POST" })).at(-1);
+      expect(charge?.body).toMatchObject({ reference: expect.any(String) });
+      return charge!;
+    };
+    try {
+      const m = await createMerchantViaCli(rdb, "Rotation Shop");
+      let s = await start({ KASSA_SECRET: OLD });
+      const account = (await client(m.testKey, s.url).post(PATH, { provider: "paystack", credentials: { secretKey: TEST_KEY_2 } })).body;
+      expect(account.credentialsHint).toBe("sk_test_…wxyz");
+      await s.stop();
+      const sealedBefore = await keyIdOf(account.id);
+
+      s = await start({ KASSA_SECRET: NEW, KASSA_PREVIOUS_SECRETS: OLD });
+      expect((await payThrough(s, m.testKey)).keyHint).toBe("wxyz");
+      const changed = await patch(client(m.testKey, s.url), account.id, { rails: ["transfer", "ussd"] });
+      expect(changed.status).toBe(200);
+      await s.stop();
+      const sealedAfter = await keyIdOf(account.id);
+      expect(sealedAfter).not.toBe(sealedBefore);
+
+      // The old secret can go now.
+      s = await start({ KASSA_SECRET: NEW });
+      expect((await payThrough(s, m.testKey)).keyHint).toBe("wxyz");
+      await s.stop();
+    } finally {
+      for (const s of servers) await s.stop();
+      await rdb.drop();
+    }
+  });
+});
+
 /** PGlite answers {rows}, postgres-js an array. */
 function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
