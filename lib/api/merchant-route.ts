@@ -7,6 +7,7 @@ import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { authenticateKey } from "@/lib/merchants/keys";
 import { ApiError, fromZodError } from "@/lib/errors";
+import { serverSecret } from "@/lib/security/secret";
 import { jsonResponse, readJsonBody, refuseUnsafeInput, runApi, toApiError, type ApiResult } from "./http";
 import { requestHash, respondIdempotently, storesNothing, takeIdempotencyKey } from "./idempotency";
 
@@ -45,6 +46,12 @@ export type MerchantRouteOptions<B extends Schema, Q extends Schema> = {
    * claim, a transaction and a completion. Every other outcome takes the general path.
    */
   storesResponse?: boolean;
+  /**
+   * The handler waits for a payment provider. Its idempotent response is stored apart from its
+   * change, so that no transaction stays open during the call (SPEC 8), and, as its body holds
+   * credentials, a repeat is compared by an HMAC of the body rather than a plain hash.
+   */
+  callsProvider?: boolean;
 };
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -93,7 +100,7 @@ export function merchantRoute<B extends Schema = undefined, Q extends Schema = u
 
       const keyScope = { ...scope, key: idemKey };
       const path = new URL(req.url).pathname;
-      const hash = requestHash(req.method, path, rawBody);
+      const hash = requestHash(req.method, path, rawBody, opts.callsProvider ? serverSecret() : undefined);
       if (opts.storesResponse) {
         let stored: DoneKey | null = null;
         const storeResponse = (r: ApiResult) =>
@@ -110,8 +117,10 @@ export function merchantRoute<B extends Schema = undefined, Q extends Schema = u
           if (storesNothing(toApiError(thrown))) throw thrown;
         }
       }
-      // The response is stored in the transaction that made the change: both or neither.
-      return respondIdempotently(db, { scope: keyScope, hash, at, requestId, store: "together" }, (tx) => run({ ...ctx, db: tx }));
+      // The response is stored in the transaction that made the change (both or neither),
+      // unless the handler waits for a provider meanwhile.
+      const store = opts.callsProvider ? "apart" : "together";
+      return respondIdempotently(db, { scope: keyScope, hash, at, requestId, store }, (d) => run({ ...ctx, db: d }));
     });
 }
 

@@ -25,6 +25,13 @@ import {
   resendEventInput,
   updateEndpointInput,
 } from "@/lib/webhooks/schemas";
+import {
+  connectAccountInput,
+  deletedProviderAccountObject,
+  listAccountsQuery,
+  providerAccountObject,
+  updateAccountInput,
+} from "@/lib/providers/account-schemas";
 import { payInput } from "@/lib/checkout/pay-input";
 import { payResultObject, publicPaymentObject, publicSessionObject } from "@/lib/checkout/public-view";
 
@@ -60,6 +67,9 @@ const OBJECTS = {
   WebhookDelivery: deliveryObject,
   WebhookAttempt: attemptObject,
   WebhookDeliveryList: listOf(deliveryObject),
+  ProviderAccount: providerAccountObject,
+  DeletedProviderAccount: deletedProviderAccountObject,
+  ProviderAccountList: listOf(providerAccountObject),
   PublicCheckoutSession: publicSessionObject,
   PublicPayment: publicPaymentObject,
   PayResult: payResultObject,
@@ -117,6 +127,8 @@ const REQUEST_BODIES = {
   CreateWebhookEndpoint: { schema: createEndpointInput, required: true },
   UpdateWebhookEndpoint: { schema: updateEndpointInput, required: true, patch: true },
   ResendEvent: { schema: resendEventInput, required: false },
+  ConnectProviderAccount: { schema: connectAccountInput, required: true },
+  UpdateProviderAccount: { schema: updateAccountInput, required: true, patch: true },
   PayCheckout: { schema: payInput, required: true },
   SimulateFailure: { schema: simulateFailInput, required: false },
   NoParameters: { schema: null, required: false },
@@ -182,7 +194,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   415: "Body is not JSON (validation_error)",
   422: "Idempotency-Key reused with different parameters (idempotency_error)",
   429: "Too many requests (rate_limited, with Retry-After)",
-  502: "No provider can take this payment (provider_error)",
+  502: "A payment provider did not answer, or none can take this payment (provider_error)",
 };
 
 type Op = {
@@ -413,6 +425,50 @@ function buildDocument() {
           summary: "An endpoint's deliveries with their attempts, newest first",
           parameters: [idParam("Webhook endpoint id (we_…)"), ...queryParameters(listDeliveriesQuery)],
           ok: [200, "WebhookDeliveryList"],
+          errors: GET_ERRORS,
+        }),
+      },
+      "/api/v1/provider-accounts": {
+        post: operation("post", {
+          operationId: "connectProviderAccount",
+          summary: "Connect an account at a payment provider, in the API key's mode",
+          description:
+            "The credentials are checked with one harmless call to the provider before anything is saved: one it refuses is a 400 `provider_credentials_invalid` naming its answer, credentials of the other mode a 400 `provider_credentials_mode_mismatch`, a provider that does not answer a 502 `provider_unavailable`. They are then sealed (AES-256-GCM) and never returned. Give the account's `webhookUrl` to the provider (its dashboard's webhook URL) so that it can tell Kassa about payments.",
+          body: "ConnectProviderAccount",
+          ok: [201, "ProviderAccount"],
+          errors: [...POST_ERRORS, 502],
+        }),
+        get: operation("get", {
+          operationId: "listProviderAccounts",
+          summary: "List connected provider accounts, newest first",
+          parameters: queryParameters(listAccountsQuery),
+          ok: [200, "ProviderAccountList"],
+          errors: GET_ERRORS,
+        }),
+      },
+      "/api/v1/provider-accounts/{id}": {
+        get: operation("get", {
+          operationId: "retrieveProviderAccount",
+          summary: "Retrieve a provider account (never its credentials)",
+          parameters: [idParam("Provider account id (pa_…)")],
+          ok: [200, "ProviderAccount"],
+          errors: GET_ERRORS,
+        }),
+        patch: operation("patch", {
+          operationId: "updateProviderAccount",
+          summary: "Change a provider account's rails, currencies, status or credentials",
+          description: "New credentials are checked with the provider as on connect (400 or 502 the same way) before they replace the old ones.",
+          parameters: [idParam("Provider account id (pa_…)")],
+          body: "UpdateProviderAccount",
+          ok: [200, "ProviderAccount"],
+          errors: [...GET_ERRORS, 413, 415, 502],
+        }),
+        delete: operation("delete", {
+          operationId: "disconnectProviderAccount",
+          summary: "Disconnect a provider account",
+          description: "It routes no payment from then on and is 404 afterwards; payments it already started are still settled through it.",
+          parameters: [idParam("Provider account id (pa_…)")],
+          ok: [200, "DeletedProviderAccount"],
           errors: GET_ERRORS,
         }),
       },

@@ -4,11 +4,18 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { findMerchant } from "@/db/queries/merchants";
+import { findProviderAccountById } from "@/db/queries/provider-accounts";
 import type { FeeSchedule } from "@/db/schema";
 import { dataDir, dataDirHolder } from "@/lib/db";
 import { env } from "@/lib/env";
+import { ApiError, fromZodError } from "@/lib/errors";
 import { createMerchant } from "@/lib/merchants/create-merchant";
 import { createApiKey, revokeApiKeyByIdOrPrefix } from "@/lib/merchants/keys";
+import { ADAPTER_NAMES, connectAccountInput, type ProviderAccountObject } from "@/lib/providers/account-schemas";
+import { listAccountObjects } from "@/lib/providers/accounts";
+import { connectAccount } from "@/lib/providers/connect-account";
+import { disconnectAccount } from "@/lib/providers/disconnect-account";
+import { PROVIDER_LABELS } from "@/lib/providers/labels";
 import { isRail, RAILS, type Rail } from "@/lib/rails";
 import { normalizeHexColor } from "@/lib/security/colors";
 
@@ -24,6 +31,16 @@ Commands:
       Create another API key for a merchant (shown once).
   key revoke KEY_ID_OR_PREFIX [--json]
       Revoke a key by its id (key_…) or its display prefix (sk_test_ab12…).
+  provider connect --merchant MERCHANT_ID --mode test|live --provider ${ADAPTER_NAMES.join("|")}
+                   --secret-key KEY|- [--rails card,transfer] [--currencies NGN] [--json]
+      Connect the merchant's account at a payment provider: the key is checked with the
+      provider, then stored encrypted. \`--secret-key -\` reads it from standard input (keeps
+      it out of the shell's history). Prints the account's webhook URL, to paste into the
+      provider's dashboard.
+  provider list --merchant MERCHANT_ID [--mode test|live] [--json]
+      The merchant's connected provider accounts, newest first (both modes unless --mode).
+  provider disconnect PROVIDER_ACCOUNT_ID [--json]
+      Disconnect an account (pa_…): it takes no new payment from then on.
 
 The database is the server's: DATABASE_URL=postgres://… or the embedded one in
 KASSA_DATA_DIR (default ./.data). The embedded database cannot be opened while a
@@ -62,6 +79,9 @@ async function main(argv: string[]): Promise<void> {
       fees: { type: "string" },
       merchant: { type: "string" },
       mode: { type: "string" },
+      provider: { type: "string" },
+      "secret-key": { type: "string" },
+      currencies: { type: "string" },
       json: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -141,7 +161,101 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
 
+  if (noun === "provider" && verb === "connect") {
+    const merchantId = values.merchant;
+    if (!merchantId) throw new CliError("--merchant MERCHANT_ID is required.");
+    const livemode = modeOption(values.mode);
+    if (livemode === null) throw new CliError("--mode test|live is required.");
+    if (!values.provider) throw new CliError(`--provider is required (${ADAPTER_NAMES.join(", ")}).`);
+    if (!values["secret-key"]) throw new CliError("--secret-key is required (or --secret-key - to read it from standard input).");
+    const secretKey = values["secret-key"] === "-" ? await readStdin() : values["secret-key"];
+    // The API's own schema and operation: the CLI refuses exactly what the API refuses.
+    const parsed = connectAccountInput.safeParse({
+      provider: values.provider,
+      credentials: { secretKey },
+      rails: listOption(values.rails),
+      currencies: listOption(values.currencies),
+    });
+    if (!parsed.success) throw fromZodError(parsed.error);
+    const h = await open();
+    try {
+      if (!(await findMerchant(h.db, merchantId))) throw new CliError(`No merchant ${merchantId}.`);
+      const account = await connectAccount(h.db, { scope: { merchantId, livemode }, input: parsed.data, now: new Date() });
+      const label = PROVIDER_LABELS[account.provider];
+      const lines = [
+        `Connected ${describeAccount(account)}.`,
+        `Webhook URL: ${account.webhookUrl}`,
+        `Paste it into your ${label} dashboard as the ${livemode ? "live" : "test"} webhook URL, so that ${label} tells Kassa about payments.`,
+      ];
+      if (!env().PUBLIC_URL) lines.push("PUBLIC_URL is not set: that URL is this machine's. Set PUBLIC_URL to the address the provider reaches Kassa at.");
+      print(json, account, lines.join("\n"));
+    } finally {
+      await h.close();
+    }
+    return;
+  }
+
+  if (noun === "provider" && verb === "list") {
+    const merchantId = values.merchant;
+    if (!merchantId) throw new CliError("--merchant MERCHANT_ID is required.");
+    if (values.mode !== undefined && modeOption(values.mode) === null) throw new CliError("--mode must be test or live.");
+    const modes = values.mode === undefined ? [false, true] : [modeOption(values.mode)!];
+    const h = await open();
+    try {
+      if (!(await findMerchant(h.db, merchantId))) throw new CliError(`No merchant ${merchantId}.`);
+      const accounts: ProviderAccountObject[] = [];
+      for (const livemode of modes) {
+        for (let after: string | undefined; ; ) {
+          const page = (await listAccountObjects(h.db, { merchantId, livemode, limit: 100, startingAfter: after }))!;
+          accounts.push(...page.data);
+          if (!page.hasMore) break;
+          after = page.data.at(-1)!.id;
+        }
+      }
+      const text = accounts.length
+        ? accounts.map((a) => `${describeAccount(a)}\n  webhook URL: ${a.webhookUrl}`).join("\n")
+        : `${merchantId} has no provider account${values.mode ? ` in ${values.mode} mode` : ""}.`;
+      print(json, { object: "list", data: accounts }, text);
+    } finally {
+      await h.close();
+    }
+    return;
+  }
+
+  if (noun === "provider" && verb === "disconnect") {
+    if (!arg) throw new CliError("Give the provider account's id (pa_…).");
+    const h = await open();
+    try {
+      const row = await findProviderAccountById(h.db, arg);
+      if (!row || row.deletedAt) throw new CliError(`No provider account ${arg}.`);
+      const result = await disconnectAccount(h.db, { merchantId: row.merchantId, livemode: row.livemode }, arg, new Date());
+      print(json, result, `Disconnected ${row.id} (${row.provider}, ${row.livemode ? "live" : "test"}, merchant ${row.merchantId}): it takes no new payment.`);
+    } finally {
+      await h.close();
+    }
+    return;
+  }
+
   throw new CliError(`Unknown command: ${positionals.join(" ")}\n\n${USAGE}`);
+}
+
+function modeOption(mode: string | undefined): boolean | null {
+  return mode === "live" ? true : mode === "test" ? false : null;
+}
+
+function listOption(value: string | undefined): string[] | undefined {
+  return value === undefined ? undefined : value.split(",").map((v) => v.trim()).filter(Boolean);
+}
+
+function describeAccount(a: ProviderAccountObject): string {
+  const mode = a.livemode ? "live" : "test";
+  return `${a.id} (${a.provider}, ${mode}, ${a.status}): ${a.rails.join(", ")} in ${a.currencies.join(", ")}; key ${a.credentialsHint}`;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8").trim();
 }
 
 const feeRule = z.strictObject({
@@ -168,10 +282,12 @@ function parseFees(text: string): FeeSchedule {
 main(process.argv.slice(2)).then(
   () => process.exit(0),
   (err: unknown) => {
-    const message = err instanceof CliError || (err instanceof Error && err.message.startsWith("Invalid configuration"))
+    // An ApiError's message is the one the API answers with: written for the merchant, secret-free.
+    const message = err instanceof CliError || err instanceof ApiError || (err instanceof Error && err.message.startsWith("Invalid configuration"))
       ? err.message
       : `Unexpected error: ${err instanceof Error ? err.message : String(err)}`;
     process.stderr.write(`kassa: ${message}\n`);
-    process.exit(err instanceof CliError ? 2 : 1);
+    const refused = err instanceof CliError || (err instanceof ApiError && err.type === "validation_error");
+    process.exit(refused ? 2 : 1);
   },
 );
