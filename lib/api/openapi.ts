@@ -70,6 +70,11 @@ const OBJECTS = {
   ProviderAccount: providerAccountObject,
   DeletedProviderAccount: deletedProviderAccountObject,
   ProviderAccountList: listOf(providerAccountObject),
+  ProviderEventReceipt: z.object({
+    received: z.literal(true),
+    duplicate: z.boolean().meta({ description: "The provider sent this event before; nothing changed." }),
+    payment: z.string().nullable().meta({ description: "The payment it was about (read back from the provider's API), or null." }),
+  }),
   PublicCheckoutSession: publicSessionObject,
   PublicPayment: publicPaymentObject,
   PayResult: payResultObject,
@@ -471,6 +476,26 @@ function buildDocument() {
           ok: [200, "DeletedProviderAccount"],
           errors: GET_ERRORS,
         }),
+      },
+      "/api/v1/provider-events/{id}": {
+        post: {
+          operationId: "receiveProviderEvent",
+          summary: "A payment provider's notification for one provider account (its webhookUrl)",
+          description:
+            "Called by the provider, not by merchants: set it as the webhook URL in the provider's dashboard. The provider's signature is checked on the raw body (Paystack: `x-paystack-signature`); each event is taken once; no money moves on the body: Kassa reads the payment back from the provider's API and checks its amount and currency. 503 when that API does not answer (the provider sends the event again later).",
+          security: [],
+          parameters: [idParam("Provider account id (pa_…)")],
+          requestBody: { required: true, content: { "application/json": { schema: { type: "object" } } } },
+          responses: {
+            200: { description: "Taken (or already taken)", headers: headers("post", 200), content: json("ProviderEventReceipt") },
+            400: { description: "The body is not UTF-8 (validation_error)", headers: headers("post", 400), content: json("Error") },
+            401: { description: "The signature does not match the account's credentials (authentication_error)", headers: headers("post", 401), content: json("Error") },
+            404: { description: "No such provider account (not_found)", headers: headers("post", 404), content: json("Error") },
+            413: { description: ERROR_DESCRIPTIONS[413], headers: headers("post", 413), content: json("Error") },
+            503: { description: "The provider's API did not answer (provider_error); send again later", headers: headers("post", 503), content: json("Error") },
+            default: defaultResponse("post"),
+          },
+        },
       },
       "/api/v1/openapi.json": {
         get: {

@@ -47,12 +47,12 @@ export async function readBackPayment(db: Database, payment: PaymentRow, at: Dat
   if (payment.status === "requires_action" && provider.continuePayment) {
     // The buyer finished on the processor's page (a mandate consented): carry the payment on.
     const continued = await provider.continuePayment(ref, context);
-    if (continued.status === "requires_action") return { back: { state: "pending" }, settled: null };
-    if (continued.status === "failed") {
+    if (continued?.status === "requires_action") return { back: { state: "pending" }, settled: null };
+    if (continued?.status === "failed") {
       const settled = await applyNotification(db, { paymentId: payment.id, outcome: "failed", failureCode: continued.failureCode, failureMessage: continued.failureMessage }, at);
       return { back: { state: "failed", failureCode: continued.failureCode, failureMessage: continued.failureMessage }, settled };
     }
-    await awaitPayment(db, { paymentId: payment.id, nextAction: continued.nextAction, at });
+    if (continued) await awaitPayment(db, { paymentId: payment.id, nextAction: continued.nextAction, at });
   }
   const back = await provider.readBack(ref, context);
   if (back.state === "succeeded" && payment.rail === "virtual_account" && !payment.providerRef) {

@@ -145,8 +145,9 @@ export interface PaymentProvider<C = unknown> {
    * A payment that asked the buyer to finish on the processor's page (`requires_action`),
    * carried on: a direct debit whose mandate is consented is now charged. Called on the
    * buyer's return and by reconciliation; safe to call again (the charge keeps our reference).
+   * Null: nothing to carry on (a card's outcome is simply read back).
    */
-  continuePayment?(payment: PaymentRef, account: AccountContext<C>): Promise<Continued>;
+  continuePayment?(payment: PaymentRef, account: AccountContext<C>): Promise<Continued | null>;
   /** Checks a notification's signature on its raw body, and says what it is about. */
   readNotification(raw: { body: string; headers: Headers }, account: AccountContext<C>): Notice;
   /** The buyer passed or failed the challenge that `three_d_secure` sent them to (Kassa's own 3-D Secure page). */

@@ -245,14 +245,18 @@ async function findDedicatedPayment(payment: PaymentRef, key: PaystackKey): Prom
 /** Paystack's word on a payment: the transaction's verify for cards, the charge's check for the rest. */
 async function readBack(payment: PaymentRef, key: PaystackKey): Promise<ReadBack> {
   if (payment.rail === "virtual_account" && !payment.providerRef) return findDedicatedPayment(payment, key);
-  const reference = payment.providerRef ?? toReference(payment.id);
-  const verifies = payment.rail === "card" || payment.rail === "direct_debit" || payment.rail === "virtual_account";
-  const path = `/${verifies ? "transaction/verify" : "charge"}/${encodeURIComponent(reference)}`;
+  const reference = encodeURIComponent(payment.providerRef ?? toReference(payment.id));
   try {
-    const answer = await paystack(key, { method: "GET", path }, verifies ? verifyAnswer : chargeAnswer);
-    return readBackOf(answer.data);
+    return readBackOf((await paystack(key, { method: "GET", path: `/transaction/verify/${reference}` }, verifyAnswer)).data);
   } catch (err) {
-    // Paystack has no transaction for the reference (the start never reached it): nothing was paid.
+    if (!(err instanceof ProviderRefused && err.status === 404)) throw err;
+  }
+  // No transaction yet: a charge (transfer, USSD) may still be known as one (GET /charge/{reference}).
+  if (payment.rail === "card" || payment.rail === "direct_debit") return { state: "pending" };
+  try {
+    return readBackOf((await paystack(key, { method: "GET", path: `/charge/${reference}` }, chargeAnswer)).data);
+  } catch (err) {
+    // Paystack has nothing under the reference (the start never reached it): nothing was paid.
     if (err instanceof ProviderRefused && err.status === 404) return { state: "pending" };
     throw err;
   }
@@ -317,7 +321,7 @@ export const paystackAdapter: ProviderAdapter<Credentials> = {
   },
   readBack: (payment, account) => readBack(payment, account.credentials),
   async continuePayment(payment, account) {
-    if (payment.rail !== "direct_debit") return { status: "requires_action" };
+    if (payment.rail !== "direct_debit") return null;
     return continueDirectDebit(payment, account.credentials);
   },
   readNotification,
