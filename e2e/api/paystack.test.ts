@@ -297,3 +297,64 @@ describe("secrets", () => {
     }
   });
 });
+
+describe("a dedicated virtual account through Paystack", () => {
+  it("makes one account per customer email, keeps it for their next sessions, and matches the money to the payment", async () => {
+    const email = `va-${Date.now()}@example.com`;
+    const s1 = await liveSession({ customer: { email } });
+    const p1 = (await pay(s1.id, { rail: "virtual_account" })).body.payment;
+    expect(p1).toMatchObject({ status: "pending", nextAction: { type: "bank_transfer" } });
+    const account = p1.nextAction.accountNumber as string;
+    expect(await paystack.requests({ path: "/dedicated_account", method: "POST" })).not.toHaveLength(0);
+    await paystack.payDedicatedAccount(account, { amount: 250000 });
+    await waitFor(async () => ((await session(s1.id)).status === "paid" ? true : undefined), { what: "the transfer into the account matched" });
+
+    // The next session of the same customer gets the same account, without asking Paystack for another.
+    const made = (await paystack.requests({ path: "/dedicated_account", method: "POST" })).length;
+    const s2 = await liveSession({ customer: { email }, amount: 120000 });
+    const p2 = (await pay(s2.id, { rail: "virtual_account" })).body.payment;
+    expect(p2.nextAction.accountNumber).toBe(account);
+    expect(await paystack.requests({ path: "/dedicated_account", method: "POST" })).toHaveLength(made);
+    // Its webhook lost: reconciliation finds the transfer by account, amount and time.
+    await paystack.payDedicatedAccount(account, { amount: 120000, webhook: false });
+    await waitFor(async () => ((await session(s2.id)).status === "paid" ? true : undefined), { what: "reconciliation of the account" });
+    // The first payment's money was not counted twice.
+    expect((await session(s1.id)).payments).toHaveLength(1);
+  });
+});
+
+describe("a direct debit through Paystack", () => {
+  it("has the mandate consented on Paystack's page, then charges it under Kassa's reference and waits for the debit", async () => {
+    const s = await liveSession();
+    const res = await pay(s.id, { rail: "direct_debit", bank: "gtbank", accountNumber: "0000000001", mandateConsent: true });
+    const p = res.body.payment;
+    expect(p).toMatchObject({ status: "requires_action", nextAction: { type: "redirect_to_url" } });
+    const init = (await paystack.requests({ path: "/customer/authorization/initialize" })).at(-1)!;
+    expect(init.body).toMatchObject({ channel: "direct_debit", account: { number: "0000000001", bank_code: "058" } });
+
+    const back = (await paystack.completeMandate(p.nextAction.url, "authorize"))!;
+    expect((await fetch(back, { redirect: "manual" })).headers.get("location")).toBe(`/checkout/${s.id}`);
+    const waiting = (await session(s.id)).payment;
+    expect(waiting).toMatchObject({ status: "pending", nextAction: { type: "await_debit" } });
+    const charges = await paystack.requests({ path: "/transaction/charge_authorization" });
+    expect(charges.filter((r) => (r.body as { reference?: string }).reference === reference(p.id))).toHaveLength(1);
+    // A second return does not charge again.
+    await fetch(back, { redirect: "manual" });
+    expect((await paystack.requests({ path: "/transaction/charge_authorization" })).filter((r) => (r.body as { reference?: string }).reference === reference(p.id))).toHaveLength(1);
+
+    await paystack.settle(reference(p.id), { outcome: "success" });
+    await waitFor(async () => ((await session(s.id)).status === "paid" ? true : undefined), { what: "the debit" });
+  });
+
+  it("a declined debit fails the payment and reopens the session", async () => {
+    const s = await liveSession();
+    const p = (await pay(s.id, { rail: "direct_debit", bank: "gtbank", accountNumber: "0000000001", mandateConsent: true })).body.payment;
+    await fetch((await paystack.completeMandate(p.nextAction.url, "authorize"))!, { redirect: "manual" });
+    await paystack.settle(reference(p.id), { outcome: "failed", webhook: false });
+    const after = await waitFor(async () => {
+      const x = await session(s.id);
+      return x.payment?.status === "failed" ? x : undefined;
+    }, { what: "the failed debit read back" });
+    expect(after.status).toBe("open");
+  });
+});
