@@ -55,7 +55,7 @@ async function main() {
   });
   if (!paid.data) return fail("pay", paid.response.status, paid.error);
   const payment = paid.data.payment;
-  const last4 = payment.rail === "card" ? payment.details.last4 : null;
+  const last4 = payment.rail === "card" ? payment.details?.last4 : null;
 
   // A transfer on a second session: pending with bank details, confirmed by the sandbox.
   const second = await kassa.POST("/api/v1/checkout/sessions", {
@@ -68,7 +68,7 @@ async function main() {
   const accountNumber = action && action.type === "bank_transfer" ? action.accountNumber : null;
   const confirmed = await kassa.POST("/api/v1/test/payments/{id}/succeed", { params: { path: { id: transfer.data.payment.id } } });
   if (!confirmed.data) return fail("succeed", confirmed.response.status, confirmed.error);
-  const bankName = confirmed.data.rail === "transfer" ? confirmed.data.details.bankName : null;
+  const bankName = confirmed.data.rail === "transfer" ? confirmed.data.details?.bankName : null;
 
   const events = await kassa.GET("/api/v1/events", { params: { query: { type: "checkout.session.paid", limit: 100 } } });
   if (!events.data) return fail("events", events.response.status, events.error);

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { parsePixBrCode } from "@/lib/rails/pix/pix";
 import { isValidBarcode, isValidDigitableLine } from "@/lib/rails/boleto/boleto";
 import { isValidNuban } from "@/lib/rails/nuban";
-import { CARD, client, createSession, eventsFor, pay } from "../support/api";
+import { CARD, client, createSession, eventsFor, pay, sessionBody } from "../support/api";
 
 const A = () => inject("merchantA");
 const B = () => inject("merchantB");
@@ -227,12 +227,12 @@ describe("the buyer API's guards", () => {
     expect(res.body.error.issues).toEqual([{ path: ["rail"], code: "rail_unavailable", message: expect.any(String) }]);
   });
 
-  it("refuses to take money in live mode with no provider", async () => {
-    const s = await createSession(A().liveKey);
-    const res = await pay(s.id, CARD("4242424242424242"));
-    expect(res.status).toBe(502);
-    expect(res.body.error).toMatchObject({ type: "provider_error", code: "live_mode_unavailable" });
-    expect((await client(A().liveKey).get(`/api/v1/checkout/sessions/${s.id}`)).body.payments).toEqual([]);
+  it("refuses a live session no provider account can take, before any buyer sees it", async () => {
+    // Merchant B has connected no live account (A's live Paystack account is e2e/api/paystack.test.ts's).
+    const res = await client(B().liveKey).post("/api/v1/checkout/sessions", sessionBody());
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ type: "validation_error", code: "live_mode_unavailable" });
+    expect((await client(B().liveKey).get("/api/v1/checkout/sessions")).body.data).toEqual([]);
   });
 
   it("refuses a filled honeypot", async () => {

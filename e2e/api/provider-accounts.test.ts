@@ -84,7 +84,7 @@ describe("connecting a Paystack account", () => {
       object: "provider_account",
       provider: "paystack",
       livemode: false,
-      rails: ["card", "transfer", "ussd"],
+      rails: ["card", "transfer", "virtual_account", "ussd", "direct_debit"],
       currencies: ["NGN"],
       status: "active",
       credentialsHint: "sk_test_…abcd",
@@ -391,7 +391,7 @@ describe("kassa provider (CLI)", () => {
     expectNoSecret(stdout);
 
     const json = JSON.parse((await cli(cliDb, connectArgs(CLI_KEY, ["--json"]))).stdout);
-    expect(json).toMatchObject({ object: "provider_account", provider: "paystack", livemode: false, rails: ["card", "transfer", "ussd"] });
+    expect(json).toMatchObject({ object: "provider_account", provider: "paystack", livemode: false, rails: ["card", "transfer", "virtual_account", "ussd", "direct_debit"] });
     expect(json.webhookUrl).toMatch(new RegExp(`/api/v1/provider-events/${json.id}$`));
 
     const listed = JSON.parse((await cli(cliDb, ["provider", "list", "--merchant", merchant.id, "--json"])).stdout);
