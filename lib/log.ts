@@ -29,7 +29,7 @@ export const log: pino.Logger =
     level: env().LOG_LEVEL,
     base: { app: "kassa" },
     redact: {
-      paths: ["authorization", "*.authorization", "card", "*.card", "secret", "*.secret", "key", "*.key"],
+      paths: ["authorization", "*.authorization", "card", "*.card", "secret", "*.secret", "key", "*.key", "credentials", "*.credentials", "secretKey", "*.secretKey"],
       censor: "[redacted]",
     },
     serializers: { err: (err: Error) => pino.stdSerializers.err(scrubError(err) as Error) },

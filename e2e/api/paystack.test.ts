@@ -358,3 +358,19 @@ describe("a direct debit through Paystack", () => {
     expect(after.status).toBe("open");
   });
 });
+
+describe("races (run on PostgreSQL in CI)", () => {
+  it("settles once when Paystack's webhook, its replays, the buyer's returns and reconciliation all arrive together", async () => {
+    const s = await liveSession();
+    const p = (await pay(s.id, { rail: "card" })).body.payment;
+    const back = (await paystack.completeCheckout(p.nextAction.url, "pay"))!;
+    await Promise.all([
+      ...Array.from({ length: 4 }, () => fetch(back, { redirect: "manual" }).then((r) => r.arrayBuffer())),
+      ...Array.from({ length: 4 }, () => paystack.resendWebhook(reference(p.id))),
+    ]);
+    await waitFor(async () => ((await session(s.id)).status === "paid" ? true : undefined));
+    const types = await eventTypes(s.id);
+    expect(types.filter((t) => t === "payment.succeeded")).toHaveLength(1);
+    expect(types.filter((t) => t === "checkout.session.paid")).toHaveLength(1);
+  });
+});

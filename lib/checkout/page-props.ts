@@ -9,7 +9,8 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { MESSAGES, t } from "@/lib/i18n/messages";
 import { resolveLocale } from "@/lib/i18n/negotiate";
 import { formatMoney, type Currency } from "@/lib/money/currencies";
-import { routesFor, type Route } from "@/lib/providers";
+import { routesFor, type ProviderName, type Route } from "@/lib/providers";
+import { PROVIDER_LABELS } from "@/lib/providers/labels";
 import { isRail, type Rail } from "@/lib/rails";
 import { pixQrSvg } from "@/lib/rails/pix/pix";
 import type { FramePolicy } from "@/lib/security/csp";
@@ -48,13 +49,14 @@ export type RailProvider = {
   banks: readonly string[] | null;
 };
 
-const PROVIDER_NAMES: Record<string, string> = { paystack: "Paystack", stripe: "Stripe", pawapay: "pawaPay" };
+/** The processor's name as the buyer reads it; the sandbox has none (its page says "Test mode"). */
+const buyerLabel = (name: ProviderName): string | null => (name === "sandbox" ? null : PROVIDER_LABELS[name]);
 
 function railProviders(routes: Partial<Record<Rail, Route>>, customerEmail: string | null): Partial<Record<Rail, RailProvider>> {
   const out: Partial<Record<Rail, RailProvider>> = {};
   for (const [rail, route] of Object.entries(routes) as [Rail, Route][]) {
     out[rail] = {
-      name: PROVIDER_NAMES[route.provider.name] ?? null,
+      name: buyerLabel(route.provider.name),
       hostedCard: route.provider.hostedCards,
       asksEmail: route.provider.needsEmail && !customerEmail,
       banks: route.provider.banksFor?.(rail) ?? null,
@@ -118,7 +120,7 @@ function railOrder({ session }: Checkout, routes: Partial<Record<Rail, Route>>):
 
 function waitingOf(payment: PaymentRow): WaitingPayment {
   const { id, rail, currency, details, nextAction, provider } = payment;
-  return { id, rail, currency, details, nextAction, provider, providerName: PROVIDER_NAMES[provider] ?? null };
+  return { id, rail, currency, details, nextAction, provider, providerName: buyerLabel(provider) };
 }
 
 async function bodyOf(checkout: Checkout, routes: Partial<Record<Rail, Route>>, query: URLSearchParams, amountText: string, locale: Locale): Promise<CheckoutBody> {

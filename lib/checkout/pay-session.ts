@@ -19,7 +19,8 @@ import { ApiError, invalidState, notFound, validationError } from "@/lib/errors"
 import { newId } from "@/lib/ids";
 import { log } from "@/lib/log";
 import { accountContext, routeFor, type Route } from "@/lib/providers";
-import { ProviderRefused, ProviderUnreachable, type StartPaymentResult } from "@/lib/providers/types";
+import { PROVIDER_LABELS } from "@/lib/providers/labels";
+import { ProviderRefused, ProviderUnreachable, type ProviderName, type StartPaymentResult } from "@/lib/providers/types";
 import type { Rail, RailRequest } from "@/lib/rails";
 import { cardFingerprint } from "@/lib/rails/card/card-fingerprint";
 import { serverSecret } from "@/lib/security/secret";
@@ -156,10 +157,8 @@ async function startPayment(o: AttemptOptions, paymentId: string): Promise<Start
   }
 }
 
-const PROVIDER_NAMES: Record<string, string> = { paystack: "Paystack", stripe: "Stripe", pawapay: "pawaPay", sandbox: "The sandbox" };
-
-function refusalMessage(provider: string, err: ProviderRefused): string {
-  return `${PROVIDER_NAMES[provider] ?? provider} refused the payment: ${err.providerMessage}`.slice(0, 500);
+function refusalMessage(provider: ProviderName, err: ProviderRefused): string {
+  return `${PROVIDER_LABELS[provider]} refused the payment: ${err.providerMessage}`.slice(0, 500);
 }
 
 type AttemptOptions = {
