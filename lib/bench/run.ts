@@ -1,6 +1,6 @@
 // `npm run bench`: Kassa's API and checkout page, each beside a baseline measured in the
 // same run, then a table of every figure beside its target. Writes lib/bench/results.json.
-// Options: --duration=SECONDS --warmup=SECONDS --connections=N --only=postgres|pglite|page|soak
+// Options: --duration=SECONDS --warmup=SECONDS --connections=N --only=postgres|pglite|page|soak|provider
 // --soak-sessions=N (default 100000: the soak measures again once the database holds them)
 // --lighthouse-runs=N (default 3, the median run is kept; 0 skips Lighthouse).
 // It exits 0 whether targets pass or fail (it reports), and nonzero only when the run breaks.
@@ -13,6 +13,7 @@ import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { createMerchantViaCli, freePort, freshDatabase, startServer, type Database } from "@/e2e/support/stack";
 import { benchDatabase, payBody, runOf, sessionBody, type Run } from "./load";
+import { benchProvider, type ProviderResult } from "./provider";
 import { soak, type SoakResult } from "./soak";
 import { assertChromium, lighthouseMedian, type FailingAudit, type LighthouseResult } from "./lighthouse";
 
@@ -342,6 +343,7 @@ function summarize(
   api: Partial<Record<"postgres" | "pglite", ApiResults>>,
   page: PageResults | undefined,
   soaked: Partial<Record<"postgres" | "pglite", SoakResult>>,
+  provider: Partial<Record<"postgres" | "pglite", ProviderResult>>,
 ): Row[] {
   const rows: Row[] = [];
   const x = (n: number) => `${Math.round(n * 100) / 100}x`;
@@ -411,6 +413,22 @@ function summarize(
       null,
     );
   }
+  for (const [name, r] of [["PostgreSQL", provider.postgres], ["PGlite", provider.pglite]] as const) {
+    row(
+      `${name}: pay through Paystack (+${r?.latencyMs ?? 500} ms a call, ${CONNECTIONS} connections), pays/s`,
+      r && `${r.pay.reqPerSec} (p50 ${r.pay.p50} ms, p99 ${r.pay.p99} ms)`,
+      ">= 80",
+      r && r.pay.reqPerSec >= 80,
+    );
+    row(
+      `${name}: create during that pay run vs idle, req/s`,
+      r && `${x(r.createDuringVsIdle)} (${r.createDuringPay.reqPerSec} / ${r.createIdle.reqPerSec})`,
+      ">= 0.8x",
+      r && r.createDuringVsIdle >= 0.8,
+    );
+    const bad = r && r.pay.errors + r.pay.non2xx + (r.pay.mismatches ?? 0) + r.createIdle.errors + r.createIdle.non2xx + r.createDuringPay.errors + r.createDuringPay.non2xx;
+    row(`${name}: errors + non-2xx + not pending, Paystack runs`, r && String(bad), "0", r && bad === 0);
+  }
   const pgliteSoak = soaked.pglite;
   row(
     "PGlite server RSS after the soak (peak)",
@@ -457,8 +475,8 @@ function printSummary(rows: Row[]) {
 async function main() {
   // Other work on the machine skews every figure here, Lighthouse's TBT most: keep a note of it.
   const loadAverageAtStart = os.loadavg().map((n) => Math.round(n * 100) / 100);
-  if (args.only && !["postgres", "pglite", "page", "soak"].includes(args.only)) {
-    throw new Error(`--only=${args.only}: expected postgres, pglite, page or soak`);
+  if (args.only && !["postgres", "pglite", "page", "soak", "provider"].includes(args.only)) {
+    throw new Error(`--only=${args.only}: expected postgres, pglite, page, soak or provider`);
   }
   if ((!args.only || args.only === "page") && LIGHTHOUSE_RUNS > 0) assertChromium(); // before minutes of API runs
   if (!fs.existsSync(path.join(ROOT, ".next/BUILD_ID")) || args.build) {
@@ -481,8 +499,33 @@ async function main() {
       soaked[kind] = await soak(kind, { sessions: SOAK_SESSIONS, seconds: DURATION, connections: CONNECTIONS, settings: PRODUCTION_SETTINGS, pgUrl: PG_URL });
     }
   }
-  const summary = summarize(api, page, soaked);
-  const results = {
+  const provider: Partial<Record<"postgres" | "pglite", ProviderResult>> = {};
+  if (!args.only || args.only === "provider") {
+    for (const kind of ["postgres", "pglite"] as const) {
+      provider[kind] = await benchProvider(kind, { seconds: DURATION, warmup: WARMUP, connections: CONNECTIONS, settings: PRODUCTION_SETTINGS, pgUrl: PG_URL });
+    }
+  }
+  // A partial run (--only) keeps the other parts of the last results, so the file stays whole.
+  const file = path.join(__dirname, "results.json");
+  const last = args.only && fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Partial<typeof results>) : {};
+  const merged = {
+    api: { ...last.api, ...api },
+    page: page ?? last.page,
+    soak: { ...last.soak, ...soaked },
+    provider: { ...last.provider, ...provider },
+  };
+  const summary = summarize(merged.api, merged.page, merged.soak, merged.provider);
+  const results: {
+    date: string;
+    machine: Record<string, unknown>;
+    settings: Record<string, unknown>;
+    api: typeof api;
+    page: PageResults | undefined;
+    soak: typeof soaked;
+    provider: typeof provider;
+    summary: Row[];
+    partialRun?: string;
+  } = {
     date: new Date().toISOString(),
     machine: {
       cpus: os.cpus().length,
@@ -492,12 +535,11 @@ async function main() {
       loadAverageAtStart,
     },
     settings: { durationSeconds: DURATION, connections: CONNECTIONS, warmupSeconds: WARMUP, lighthouseRuns: LIGHTHOUSE_RUNS, soakSessions: SOAK_SESSIONS },
-    api,
-    page,
-    soak: soaked,
+    ...merged,
     summary,
+    ...(args.only ? { partialRun: `--only=${args.only} at ${new Date().toISOString()}; the other parts are from the last run` } : {}),
   };
-  fs.writeFileSync(path.join(__dirname, "results.json"), JSON.stringify(results, null, 2) + "\n");
+  fs.writeFileSync(file, JSON.stringify(results, null, 2) + "\n");
   printSummary(summary);
   process.stdout.write("\nWrote lib/bench/results.json\n");
 }

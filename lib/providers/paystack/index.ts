@@ -93,36 +93,30 @@ async function startCard(req: StartPaymentRequest, key: PaystackKey): Promise<St
   };
 }
 
-/** A charge Paystack answered: its instructions, or its outcome when it settled at once. */
-function chargeResult(c: Charge): StartPaymentResult | null {
-  const back = readBackOf(c);
+/**
+ * POST /charge on one channel (`bank_transfer` or `ussd`): the charge Paystack made, or its
+ * outcome when it settled at once (a refusal).
+ */
+async function charge(req: StartPaymentRequest, key: PaystackKey, channel: Record<string, unknown>): Promise<Charge | StartPaymentResult> {
+  const answer = await paystack(
+    key,
+    { method: "POST", path: "/charge", body: { email: emailOf(req), amount: req.amount, reference: toReference(req.paymentId), metadata: metadata(req), ...channel } },
+    chargeAnswer,
+  );
+  const back = readBackOf(answer.data);
   if (back.state === "failed") return { status: "failed", failureCode: back.failureCode, failureMessage: back.failureMessage, nextAction: null, details: {}, expiresAt: null };
-  return null;
+  return answer.data;
 }
+
+const settledAtOnce = (c: Charge | StartPaymentResult): c is StartPaymentResult => "nextAction" in c;
 
 async function startTransfer(req: StartPaymentRequest, key: PaystackKey): Promise<StartPaymentResult> {
   // `bank_transfer` is Pay with Transfer (https://paystack.com/docs/payments/payment-channels/#bank-transfer);
   // the OpenAPI document's /charge schema does not list it (SOURCE.md, known gaps).
-  const answer = await paystack(
-    key,
-    {
-      method: "POST",
-      path: "/charge",
-      body: {
-        email: emailOf(req),
-        amount: req.amount,
-        reference: toReference(req.paymentId),
-        metadata: metadata(req),
-        bank_transfer: { account_expires_at: after(req.at, 30 * MINUTE).toISOString() },
-      },
-    },
-    chargeAnswer,
-  );
-  const c = answer.data;
-  const settled = chargeResult(c);
-  if (settled) return settled;
+  const c = await charge(req, key, { bank_transfer: { account_expires_at: after(req.at, DEADLINES_MS.transfer).toISOString() } });
+  if (settledAtOnce(c)) return c;
   if (!c.account_number || !c.account_name || !c.bank) throw new ProviderRefused(c.display_text || "Paystack did not give an account to pay into.", 502);
-  const expiresAt = c.account_expires_at ? new Date(c.account_expires_at) : after(req.at, 30 * MINUTE);
+  const expiresAt = c.account_expires_at ? new Date(c.account_expires_at) : after(req.at, DEADLINES_MS.transfer);
   return {
     status: "pending",
     ...bankTransfer({ bankId: c.bank.slug ?? "", bankName: c.bank.name, accountNumber: c.account_number, accountName: c.account_name }, expiresAt),
@@ -133,18 +127,9 @@ async function startTransfer(req: StartPaymentRequest, key: PaystackKey): Promis
 async function startUssd(req: StartPaymentRequest, key: PaystackKey, r: Extract<StartPaymentRequest["request"], { rail: "ussd" }>): Promise<StartPaymentResult> {
   const type = USSD_TYPES[r.bank.id];
   if (!type) throw new ProviderRefused(`Paystack cannot take USSD payments from ${r.bank.name}.`, 400);
-  const answer = await paystack(
-    key,
-    {
-      method: "POST",
-      path: "/charge",
-      body: { email: emailOf(req), amount: req.amount, reference: toReference(req.paymentId), metadata: metadata(req), ussd: { type } },
-    },
-    chargeAnswer,
-  );
-  const c = answer.data;
-  const settled = chargeResult(c);
-  if (settled) return settled;
+  // https://paystack.com/docs/payments/payment-channels/#ussd
+  const c = await charge(req, key, { ussd: { type } });
+  if (settledAtOnce(c)) return c;
   if (!c.ussd_code) throw new ProviderRefused(c.display_text || "Paystack did not give a USSD code.", 502);
   return { status: "pending", ...ussdDial(r.bank, c.ussd_code), expiresAt: after(req.at, DEADLINES_MS.ussd) };
 }
