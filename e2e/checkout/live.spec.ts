@@ -3,6 +3,7 @@
 // for its own pages (the card's checkout page, the direct debit mandate page).
 import fs from "node:fs";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { fakeMerchantSite, merchantGet, newSession } from "../support/checkout";
 import { startMerchantSite } from "../support/merchant-site";
@@ -330,6 +331,34 @@ test.describe("embedded", () => {
   });
 });
 
+test("the live pages have no axe violations (WCAG 2.2 AA)", async ({ page }) => {
+  test.setTimeout(60_000);
+  const expectNoViolations = async () => {
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  };
+  const s = await liveSession({ customer: undefined });
+  // Without the session's email, every Paystack rail asks for one.
+  for (const rail of ["card", "transfer", "virtual_account", "ussd", "direct_debit"]) {
+    await page.goto(`${s.checkoutUrl}?rail=${rail}`);
+    await expect(page.getByLabel("Email")).toBeVisible();
+    await expectNoViolations();
+  }
+  await page.goto(`${s.checkoutUrl}?rail=card`);
+  await page.getByLabel("Email").fill("ada@example.com");
+  await page.getByRole("button", { name: "Continue to pay ₦2,500.00" }).click();
+  await page.waitForURL(new RegExp(`^${EMULATOR()}/pay/`));
+  await page.getByRole("button", { name: "Decline" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Payment not completed");
+  await expectNoViolations();
+  await page.getByLabel("Email").fill("ada@example.com");
+  await page.getByRole("button", { name: "Continue to pay ₦2,500.00" }).click();
+  await page.waitForURL(new RegExp(`^${EMULATOR()}/pay/`));
+  await page.goBack();
+  await expect(page.getByRole("link", { name: "Continue to Paystack" })).toBeVisible();
+  await expectNoViolations();
+});
+
 // The pages at a phone's width, for a person to look at (not a check): run with
 // KASSA_E2E_SHOTS=<folder> and one worker, since the last one sets a fault every charge would meet.
 test.describe("screenshots", () => {
@@ -390,6 +419,27 @@ test.describe("screenshots", () => {
     await page.getByRole("button", { name: "Authorize" }).click();
     await expect(page.getByRole("heading", { name: "Direct debit authorised" })).toBeVisible();
     await shot(page, "08-dd-await-debit");
+  });
+
+  test("a card declined on Paystack's page", async ({ page }) => {
+    const s = await liveSession();
+    await page.goto(s.checkoutUrl);
+    await page.getByRole("button", { name: "Continue to pay ₦2,500.00" }).click();
+    await page.getByRole("button", { name: "Decline" }).click();
+    await expect(page.getByRole("main").getByRole("alert")).toBeVisible();
+    await shot(page, "10-card-declined");
+  });
+
+  test("a mandate declined on Paystack's page", async ({ page }) => {
+    const s = await liveSession();
+    await page.goto(`${s.checkoutUrl}?rail=direct_debit`);
+    await page.getByLabel("Your bank").selectOption({ label: "Guaranty Trust Bank" });
+    await page.getByLabel("Account number").fill("0123456785");
+    await page.getByLabel(/I authorise Acme Lagos/).check();
+    await page.getByRole("button", { name: "Authorise debit of ₦2,500.00" }).click();
+    await page.getByRole("button", { name: "Decline" }).click();
+    await expect(page.getByRole("link", { name: "Continue to Paystack" })).toBeVisible();
+    await shot(page, "11-dd-declined");
   });
 
   test("a start Paystack did not answer", async ({ page }) => {
