@@ -46,7 +46,8 @@ async function expectPaid(page: Page, sessionId: string) {
 /** Back on the checkout after a failure: the notice, the rail picker, and the session open again. */
 async function expectFailed(page: Page, sessionId: string, paymentId: string) {
   const notice = page.getByRole("main").getByRole("alert");
-  await expect(notice).toContainText("Payment not completed");
+  // Reconciliation, then the page's next poll (every 3 s): on a busy machine this takes a while.
+  await expect(notice).toContainText("Payment not completed", { timeout: 20_000 });
   await expect(notice).toContainText("Try again, or choose another payment method.");
   await expect(page.getByRole("navigation", { name: "Choose how to pay" })).toBeVisible();
   const s = await sessionOf(sessionId);
@@ -151,8 +152,7 @@ test.describe("bank transfer", () => {
   test("failed (no webhook: reconciliation finds it): the page shows the failure", async ({ page }) => {
     const { s, p } = await start(page);
     await paystack().settle(reference(p.id), { outcome: "failed", webhook: false });
-    await page.waitForURL(`${process.env.KASSA_E2E_URL}/checkout/${s.id}`);
-    await expect(page.getByRole("main").getByRole("alert")).toBeVisible();
+    // The page polls, sees the failure and reloads as the form again, with the notice.
     await expectFailed(page, s.id, p.id);
   });
 });
@@ -191,7 +191,6 @@ test.describe("USSD", () => {
   test("failed (no webhook)", async ({ page }) => {
     const { s, p } = await start(page);
     await paystack().settle(reference(p.id), { outcome: "failed", webhook: false });
-    await page.waitForURL(`${process.env.KASSA_E2E_URL}/checkout/${s.id}`);
     await expectFailed(page, s.id, p.id);
   });
 });
@@ -223,7 +222,6 @@ test.describe("virtual account", () => {
   test("the wrong amount does not pay: a mismatch, shown as a failure, the session open", async ({ page }) => {
     const { s, p, account } = await start(page);
     await paystack().payDedicatedAccount(account, { amount: 100 });
-    await page.waitForURL(`${process.env.KASSA_E2E_URL}/checkout/${s.id}`);
     await expectFailed(page, s.id, p.id);
     expect((await sessionOf(s.id)).payments.find((x) => x.id === p.id)?.failureCode).toBe("amount_mismatch");
   });
