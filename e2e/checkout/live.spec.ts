@@ -70,6 +70,8 @@ test.beforeEach(async ({ page }) => fakeMerchantSite(page));
 test.afterAll(async () => {
   // Whatever the pages did, Kassa never sent Paystack a request its document refuses.
   expect(await paystack().violations()).toEqual([]);
+  // Nor did its log ever hold the shop's Paystack secret key.
+  expect(fs.readFileSync(process.env.KASSA_E2E_LOG!, "utf8")).not.toContain(process.env.KASSA_E2E_PAYSTACK_KEY!.slice(8));
 });
 
 test.describe("card on Paystack's page", () => {
