@@ -21,7 +21,8 @@ export function PendingView(props: Props) {
         <h2 id="pending-heading" className="text-lg font-semibold">
           {m.pending.title}
         </h2>
-        <p className="text-sm text-slate-700">{m.pending.autoUpdate}</p>
+        {/* Unanswered, the notice below makes the same promise: once is enough. */}
+        {payment.nextAction ? <p className="text-sm text-slate-700">{m.pending.autoUpdate}</p> : null}
       </div>
       {payment.nextAction ? null : (
         // The processor did not answer the start (SPEC 8): reconciliation learns what became of it.

@@ -152,11 +152,25 @@ test("paying another way cancels the waiting payment", async ({ page }) => {
   expect(session.payment.status).toBe("canceled");
 });
 
-test("a live session refuses to take money, clearly", async ({ page }) => {
-  const s = await newSession({}, process.env.KASSA_E2E_LIVE_KEY!);
+test("a live session shows no sandbox controls and offers only the rails its Paystack account serves", async ({ page }) => {
+  const s = await newSession({ customer: { email: "ada@example.com" } }, process.env.KASSA_E2E_LIVE_KEY!);
   await page.goto(s.checkoutUrl);
   await expect(page.getByRole("complementary", { name: "Test mode" })).toHaveCount(0);
-  await page.getByRole("link", { name: "Bank transfer" }).click();
+  const picker = page.getByRole("navigation", { name: "Choose how to pay" });
+  await expect(picker.getByRole("link")).toHaveText(["Card", "Bank transfer", "Virtual account", "USSD", "Direct debit"]);
+  await expect(page.getByText("Test values")).toHaveCount(0);
+  // Waiting for a transfer: Paystack's account, and nothing to simulate.
+  await page.getByRole("link", { name: "Bank transfer", exact: true }).click();
   await page.getByRole("button", { name: "Get account details" }).click();
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText("This shop cannot take payments yet. No money was taken.");
+  await expect(page.getByRole("heading", { name: "Waiting for your payment" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Transfer ₦2,500.00 to this account" })).toBeVisible();
+  await expect(page.getByRole("form", { name: "Sandbox controls" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Simulate/ })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Pay another way" })).toBeVisible();
+});
+
+test("the merchant API refuses a live session nothing can pay (BRL: no live account serves it)", async () => {
+  const res = await merchantPost("/api/v1/checkout/sessions", { amount: 12990, currency: "BRL", successUrl: "https://shop.example.com/thanks" }, process.env.KASSA_E2E_LIVE_KEY!);
+  expect(res.status).toBe(400);
+  expect(res.body.error.code).toBe("live_mode_unavailable");
 });
