@@ -75,7 +75,10 @@ export type Mandate = {
   createdAt: Date;
 };
 
+export type Refund = { id: number; amount: number; status: "pending" | "processed"; createdAt: Date };
+
 export type Transaction = {
+  refunds?: Refund[];
   id: number;
   integration: Integration;
   reference: string;
@@ -253,6 +256,33 @@ export function verifyData(t: Transaction) {
     transaction_date: t.createdAt.toISOString(),
     plan_object: {},
     subaccount: {},
+  };
+}
+
+/** POST /refund (RefundCreateResponse): the refund, with the transaction it returns money from. */
+export function refundData(t: Transaction, r: Refund) {
+  const tx = verifyData(t);
+  return {
+    transaction: {
+      id: tx.id, domain: tx.domain, reference: tx.reference, amount: tx.amount, paid_at: tx.paid_at ?? "", channel: tx.channel,
+      currency: tx.currency, authorization: tx.authorization, customer: tx.customer, plan: {}, subaccount: { currency: null }, split: {},
+      order_id: null, paidAt: tx.paidAt ?? "", pos_transaction_data: null, source: null, fees_breakdown: null,
+    },
+    integration: t.integration.id,
+    deducted_amount: 0,
+    channel: null,
+    merchant_note: "",
+    customer_note: "",
+    status: r.status,
+    refunded_by: "kassa",
+    expected_at: new Date(r.createdAt.getTime() + 3 * 24 * 3600_000).toISOString(),
+    currency: t.currency,
+    domain: t.integration.domain,
+    amount: r.amount,
+    fully_deducted: false,
+    id: r.id,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.createdAt.toISOString(),
   };
 }
 

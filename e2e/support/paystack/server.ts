@@ -28,6 +28,7 @@ import {
   chargeCreateData,
   customerData,
   dedicatedAccountData,
+  refundData,
   fees,
   isSettled,
   listItem,
@@ -395,6 +396,19 @@ const handlers: Record<string, Handler> = {
     const t = integration.transactions.get(params.reference!);
     if (!t) return fail(404, "Transaction reference not found");
     return ok("Reference check successful", chargeCheckData(t));
+  },
+
+  // POST /refund – money back from a successful transaction, at most what it took in all
+  refund_create({ integration, body }) {
+    const t = integration.transactions.get(String(body.transaction));
+    if (!t) return fail(404, "Transaction reference not found");
+    if (t.status !== "success") return fail(400, "Transaction has not been completed");
+    const refunded = (t.refunds ?? []).reduce((n, r) => n + r.amount, 0);
+    const amount = typeof body.amount === "number" ? body.amount : t.amount - refunded;
+    if (amount <= 0 || refunded + amount > t.amount) return fail(400, "Refund amount cannot be more than the transaction amount");
+    const refund = { id: Math.floor(Math.random() * 1e9), amount, status: "pending" as const, createdAt: new Date() };
+    (t.refunds ??= []).push(refund);
+    return ok("Refund has been queued for processing", refundData(t, refund));
   },
 
   // POST /customer – creates the customer, or returns (and updates) the one with that email

@@ -31,6 +31,7 @@ import {
   dedicatedAccountAnswer,
   mandateInitializeAnswer,
   mandateVerifyAnswer,
+  refundAnswer,
   transactionListAnswer,
   fromReference,
   initializeAnswer,
@@ -305,6 +306,15 @@ export const paystackAdapter: ProviderAdapter<Credentials> = {
     throw new ProviderRefused(`Paystack does not take ${r.rail} payments through Kassa.`, 400);
   },
   readBack: (payment, account) => readBack(payment, account.credentials),
+  // Money back from a paid payment: Paystack queues it ("pending") and processes it later.
+  async refund(payment, amount, account) {
+    const answer = await paystack(
+      account.credentials,
+      { method: "POST", path: "/refund", body: { transaction: payment.providerRef ?? toReference(payment.id), amount, currency: payment.currency } },
+      refundAnswer,
+    );
+    return { providerRef: String(answer.data.id), state: answer.data.status === "processed" ? "succeeded" : "pending" };
+  },
   async continuePayment(payment, account) {
     if (payment.rail !== "direct_debit") return null;
     return continueDirectDebit(payment, account.credentials);

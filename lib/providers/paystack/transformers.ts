@@ -129,3 +129,6 @@ export const mandateVerifyAnswer = envelope(z.object({ authorization_code: z.str
 
 /** POST /transaction/charge_authorization: the debit, under way. */
 export const chargeAuthorizationAnswer = envelope(z.object({ status: z.string(), reference: z.string() }).passthrough());
+
+/** POST /refund: the refund Paystack queued (https://paystack.com/docs/payments/refunds/). */
+export const refundAnswer = envelope(z.object({ id: z.union([z.number(), z.string()]), status: z.string(), amount: z.number().int() }).passthrough());
