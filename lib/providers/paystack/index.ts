@@ -44,6 +44,8 @@ import {
 } from "./transformers";
 
 const MINUTE = 60_000;
+/** How far Kassa's clock and Paystack's may disagree. */
+const SKEW_MS = 10 * MINUTE;
 /** How long each kind of payment waits for the buyer. */
 const DEADLINES_MS = { card: 30 * MINUTE, ussd: 30 * MINUTE, transfer: 30 * MINUTE, mandate: 30 * MINUTE } as const;
 
@@ -149,7 +151,10 @@ async function startVirtualAccount(req: StartPaymentRequest, key: PaystackKey, r
     account = { bankId: d.bank.slug ?? String(d.bank.id ?? ""), bankName: d.bank.name, accountNumber: d.account_number, accountName: d.account_name };
   }
   const expiresAt = after(req.at, DEADLINES_MS.transfer);
-  return { status: "pending", ...bankTransfer(account, expiresAt), expiresAt, providerData: { bankId: account.bankId, customerEmail: r.email } };
+  // Paystack's list is asked for money since this moment, by the wall clock Paystack keeps
+  // (never a test clock Kassa may run ahead).
+  const requestedAt = new Date().toISOString();
+  return { status: "pending", ...bankTransfer(account, expiresAt), expiresAt, providerData: { bankId: account.bankId, customerEmail: r.email, requestedAt } };
 }
 
 /**
@@ -217,7 +222,7 @@ async function findDedicatedPayment(payment: PaymentRef, key: PaystackKey): Prom
         channel: "dedicated_nuban",
         status: "success",
         amount: String(payment.amount),
-        from: payment.createdAt.toISOString(),
+        from: new Date(Date.parse(String(payment.providerData.requestedAt ?? payment.createdAt.toISOString())) - SKEW_MS).toISOString(),
         per_page: "50",
       },
     },
