@@ -3,6 +3,7 @@
 // `POST /charge` each). Meanwhile a merchant keeps creating sessions: if anything were held
 // across the processor's call (a transaction, a lock, PGlite's one connection), creation would
 // stall behind it. Its throughput during the pay run is compared with the same load idle.
+import fs from "node:fs";
 import autocannon from "autocannon";
 import { startPaystackEmulator } from "@/e2e/support/paystack";
 import { connectPaystack, PAYSTACK_SERVER_ENV } from "@/e2e/support/providers";
@@ -37,7 +38,7 @@ export async function benchProvider(
     const merchant = await createMerchantViaCli(db, "Bench Lagos");
     const env = { ...opts.settings, ...PAYSTACK_SERVER_ENV(paystack.url), PROVIDER_TIMEOUT_MS: "10000", RECONCILE_TIME_SCALE: "1", RECONCILE_INTERVAL_MS: "15000" };
     await connectPaystack(db, paystack, merchant, "live", env);
-    const server = await startServer(db, { ...env, RATE_LIMIT_PAY_PER_IP: "1000000000", RATE_LIMIT_PAY_PER_SESSION: "10" });
+    const server = await startServer(db, { ...env, RATE_LIMIT_PAY_PER_IP: "1000000000", RATE_LIMIT_PAY_PER_SESSION: "10" }, { directLog: `${db.dataDir}-server.log` });
     try {
       const create: autocannon.Request = {
         method: "POST",
@@ -101,5 +102,6 @@ export async function benchProvider(
   } finally {
     await paystack.stop();
     await db.drop();
+    fs.rmSync(`${db.dataDir}-server.log`, { force: true });
   }
 }

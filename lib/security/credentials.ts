@@ -11,10 +11,17 @@ const TAG_BYTES = 16;
 
 type Key = { id: string; key: Buffer };
 
+const derived = new Map<string, Key>();
+
+/** HKDF once per secret: every payment opens its account's credentials. */
 function deriveKey(secret: string): Key {
+  const known = derived.get(secret);
+  if (known) return known;
   const key = Buffer.from(hkdfSync("sha256", secret, "kassa", INFO, 32));
   // The id is a hash of the derived key: it names the key without revealing it.
-  return { id: `k1_${createHash("sha256").update(key).digest("hex").slice(0, 16)}`, key };
+  const made = { id: `k1_${createHash("sha256").update(key).digest("hex").slice(0, 16)}`, key };
+  derived.set(secret, made);
+  return made;
 }
 
 function currentKey(): Key {
