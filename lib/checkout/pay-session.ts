@@ -95,10 +95,8 @@ export async function paySession(db: Database, opts: PaySessionOptions): Promise
     at,
   );
   const merchant = (await findMerchant(db, session.merchantId))!;
-  // A virtual account is its issuer's: the sandbox's, or the one provider account's that made it.
-  const issuer = route.account?.id ?? "sandbox";
   if (request.rail === "virtual_account") {
-    const saved = await findVirtualAccount(db, scope, request.email, issuer);
+    const saved = await findVirtualAccount(db, scope, request.email, issuerOf(route));
     request = { ...request, account: saved && { bankId: saved.bankId, bankName: saved.bankName, accountNumber: saved.accountNumber, accountName: saved.accountName } };
   }
 
@@ -115,6 +113,9 @@ export async function paySession(db: Database, opts: PaySessionOptions): Promise
     await releaseAttemptLease(db, sessionId, leaseUntil);
   }
 }
+
+/** Whose a virtual account is: the sandbox's, or the one provider account's that made it. */
+const issuerOf = (route: Route): string => route.account?.id ?? "sandbox";
 
 /**
  * Asks the processor to start the payment. Its refusal (a 4xx) is a failed payment with its
@@ -184,7 +185,7 @@ async function attempt(db: Database, o: AttemptOptions): Promise<PayResult> {
       merchantId: session.merchantId,
       livemode: session.livemode,
       customerEmail: request.email,
-      issuer: account?.id ?? "sandbox",
+      issuer: issuerOf(o.route),
       bankId: String(outcome.providerData?.bankId ?? ""),
       bankName: d.bankName,
       accountNumber: d.accountNumber,

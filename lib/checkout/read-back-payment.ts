@@ -13,10 +13,12 @@ import { awaitPayment } from "./await-payment";
 import { applyNotification } from "./apply-notification";
 import type { Settled } from "./confirm-payment";
 import { failPayment } from "./fail-payment";
+import { PAYMENT_MOVES } from "./transitions";
 
 export type ReadBackResult = { back: ReadBack; settled: Settled | null };
 
-const WAITING = new Set(["pending", "requires_action"]);
+/** Still waiting on the processor: the statuses a failure may move a payment from. */
+const WAITING: readonly string[] = PAYMENT_MOVES.fail.from;
 const DAY = 24 * 60 * 60_000;
 
 function money(amount: number, currency: string): string {
@@ -33,17 +35,8 @@ export async function readBackPayment(db: Database, payment: PaymentRow, at: Dat
   const account = payment.providerAccountId ? await findProviderAccountById(db, payment.providerAccountId) : null;
   if (!provider || !account) return { back: { state: "pending" }, settled: null };
   const context = accountContext(account);
-  const ref: PaymentRef = {
-    id: payment.id,
-    rail: payment.rail,
-    amount: payment.amount,
-    currency: payment.currency,
-    providerRef: opts.providerRef ?? payment.providerRef,
-    providerData: payment.providerData,
-    details: payment.details,
-    createdAt: payment.createdAt,
-    takenRefs: payment.rail === "virtual_account" && !payment.providerRef ? await takenProviderRefs(db, account.id, new Date(payment.createdAt.getTime() - DAY)) : [],
-  };
+  const takenRefs = payment.rail === "virtual_account" && !payment.providerRef ? await takenProviderRefs(db, account.id, new Date(payment.createdAt.getTime() - DAY)) : [];
+  const ref = paymentRef(payment, { providerRef: opts.providerRef ?? payment.providerRef, takenRefs });
   if (payment.status === "requires_action" && provider.continuePayment) {
     // The buyer finished on the processor's page (a mandate consented): carry the payment on.
     const continued = await provider.continuePayment(ref, context);
@@ -62,18 +55,24 @@ export async function readBackPayment(db: Database, payment: PaymentRow, at: Dat
   return { back, settled: await applyReadBack(db, payment, back, at) };
 }
 
+/** The payment as its adapter is asked about it. */
+export function paymentRef(payment: PaymentRow, over: Pick<PaymentRef, "providerRef" | "takenRefs">): PaymentRef {
+  const { id, rail, amount, currency, providerData, details, createdAt } = payment;
+  return { id, rail, amount, currency, providerData, details, createdAt, ...over };
+}
+
 /** What the processor said, applied through the one notification path; null when nothing changes. */
 export async function applyReadBack(db: Database, payment: PaymentRow, back: ReadBack, at: Date): Promise<Settled | null> {
   if (back.state === "pending") return null;
   if (back.state === "failed") {
     // A payment the buyer already left (canceled) stays as it is: nothing was taken.
-    if (!WAITING.has(payment.status)) return null;
+    if (!WAITING.includes(payment.status)) return null;
     return applyNotification(db, { paymentId: payment.id, outcome: "failed", failureCode: back.failureCode, failureMessage: back.failureMessage }, at);
   }
   if (back.amount !== payment.amount || back.currency !== payment.currency) {
     // Money came, but not this payment's: never a success. Recorded on the payment, owed back.
     log.warn({ paymentId: payment.id, expected: payment.amount, got: back.amount, currency: back.currency }, "the provider reported a different amount");
-    if (!WAITING.has(payment.status)) return null;
+    if (!WAITING.includes(payment.status)) return null;
     return failPayment(db, {
       paymentId: payment.id,
       failureCode: "amount_mismatch",

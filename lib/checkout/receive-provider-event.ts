@@ -10,7 +10,7 @@ import { looksLikeId } from "@/lib/ids";
 import { log } from "@/lib/log";
 import { accountContext, providerNamed } from "@/lib/providers";
 import { BadSignature, ProviderUnreachable, type AccountContext, type Notice, type PaymentProvider } from "@/lib/providers/types";
-import { readBackPayment } from "./read-back-payment";
+import { paymentRef, readBackPayment } from "./read-back-payment";
 
 export type ReceiveProviderEventOptions = { accountId: string; body: string; headers: Headers; at: Date };
 
@@ -61,10 +61,7 @@ async function dedicatedAccountPayment(
   const candidates = await dedicatedAccountPayments(db, accountId, notice.customerEmail);
   const first = candidates[0];
   if (!first) return null;
-  const back = await provider.readBack(
-    { id: first.id, rail: first.rail, amount: first.amount, currency: first.currency, providerRef: notice.providerRef, providerData: first.providerData, details: first.details, createdAt: first.createdAt, takenRefs: [] },
-    context,
-  );
+  const back = await provider.readBack(paymentRef(first, { providerRef: notice.providerRef, takenRefs: [] }), context);
   if (back.state !== "succeeded") return null;
   return candidates.find((p) => p.amount === back.amount && p.currency === back.currency && p.status === "pending") ?? candidates.find((p) => p.amount === back.amount && p.currency === back.currency) ?? first;
 }

@@ -30,7 +30,7 @@ const credentials = z.record(z.string(), z.unknown()).meta({
   description:
     "Write-only: sealed at rest, never returned (only `credentialsHint`) and never logged. Checked with one harmless call to the provider before anything is saved. paystack: `{secretKey}`, your Paystack secret key of the same mode as the API key making the request (sk_test_… with a test key, sk_live_… with a live one).",
   anyOf: credentialsDocs(),
-  example: { secretKey: "sk_test_0123456789abcdef0123456789abcdef01234567" },
+  example: { secretKey: "sk_test_…" },
 });
 
 const unique = <T extends z.ZodType>(item: T, what: string) =>
