@@ -78,6 +78,32 @@ const sessionInScope = prepared("session_in_scope", (db) =>
     .limit(1),
 );
 
+const sessionWithPaymentsInScope = prepared("session_with_payments_in_scope", (db) =>
+  db
+    .select({ session: checkoutSessions, payment: payments })
+    .from(checkoutSessions)
+    .leftJoin(payments, eq(payments.sessionId, checkoutSessions.id))
+    .where(
+      and(
+        eq(checkoutSessions.id, sql.placeholder("id")),
+        eq(checkoutSessions.merchantId, sql.placeholder("merchantId")),
+        eq(checkoutSessions.livemode, sql.placeholder("livemode")),
+      ),
+    )
+    .orderBy(payments.createdAt),
+);
+
+/**
+ * A session of this merchant and mode with its payments, oldest first, read in one statement:
+ * one snapshot, so a payment that failed a moment ago is never shown beside its session still
+ * pending (two queries could each see a different side of that transaction).
+ */
+export async function findSessionWithPayments(db: Database, scope: Scope, id: string): Promise<{ session: SessionRow; payments: PaymentRow[] } | null> {
+  const rows = await sessionWithPaymentsInScope(db, { id, merchantId: scope.merchantId, livemode: scope.livemode });
+  if (rows.length === 0) return null;
+  return { session: rows[0]!.session, payments: rows.flatMap((r) => (r.payment ? [r.payment] : [])) };
+}
+
 /** A session of this merchant and mode, or null: another tenant's session is simply absent. */
 export async function findSession(db: Database, scope: Scope, id: string): Promise<SessionRow | null> {
   const [row] = await sessionInScope(db, { id, merchantId: scope.merchantId, livemode: scope.livemode });

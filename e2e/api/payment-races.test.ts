@@ -82,7 +82,7 @@ describe.skipIf(!onPostgres())("payment races on PostgreSQL", () => {
   it("refuses to cancel while a payment is being attempted", async () => {
     // Attempts in flight hold the session; a cancel that meets one says so.
     let seen = 0;
-    for (let i = 0; i < 20 && seen === 0; i++) {
+    for (let i = 0; i < 100 && seen === 0; i++) {
       const s = await createSession(A().testKey);
       const charge = pay(s.id, CARD("4242424242424242"));
       const cancels = await Promise.all(Array.from({ length: 5 }, () => api().post(`/api/v1/checkout/sessions/${s.id}/cancel`, {})));
@@ -158,5 +158,30 @@ describe.skipIf(!onPostgres())("payment races on PostgreSQL", () => {
       const expired = await eventsFor(A().testKey, "checkout.session.expired", s.id);
       expect(paid.length + expired.length).toBe(1);
     }
+  });
+
+  it("shows a session and its payments as one moment saw them, while a payment fails", async () => {
+    const seen: { status: string; payments: { status: string }[] }[] = [];
+    for (let i = 0; i < 20; i++) {
+      const s = await createSession(A().testKey);
+      const p = (await pay(s.id, { rail: "transfer" })).body.payment;
+      let failed = false;
+      const read = async () => {
+        // Reading until the failure has answered, then once more, on four connections.
+        for (let done = false; !done; ) {
+          done = failed;
+          seen.push((await api().get(`/api/v1/checkout/sessions/${s.id}`)).body);
+        }
+      };
+      const fail = api().post(`/api/v1/test/payments/${p.id}/fail`, { failureCode: "transfer_reversed" }).then(() => void (failed = true));
+      await Promise.all([fail, read(), read(), read(), read()]);
+    }
+    // The payment and the session change in one transaction, so no read may show half of it:
+    // a waiting payment means a pending session, and a failed one an open session again.
+    for (const session of seen) {
+      const waiting = session.payments.some((p) => p.status === "pending");
+      expect(session.status).toBe(waiting ? "pending" : "open");
+    }
+    expect(seen.some((s) => s.status === "open")).toBe(true);
   });
 });

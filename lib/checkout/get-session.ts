@@ -1,5 +1,5 @@
 import type { Database } from "@/db/client";
-import { findSession, findSessionById, listPaymentsOfSessions, listSessionPayments, listSessions, type ListSessionsParams, type SessionRow } from "@/db/queries/sessions";
+import { findSessionById, findSessionWithPayments, listPaymentsOfSessions, listSessions, type ListSessionsParams, type SessionRow } from "@/db/queries/sessions";
 import type { Scope } from "@/db/queries/scope";
 import { notFound } from "@/lib/errors";
 import { looksLikeId } from "@/lib/ids";
@@ -13,10 +13,12 @@ export function isSessionId(id: string): boolean {
 
 /** The merchant's view of one session, with expiry applied and every payment attempt. */
 export async function getSession(db: Database, scope: Scope, id: string, at: Date): Promise<SessionObject> {
-  const row = isSessionId(id) ? await findSession(db, scope, id) : null;
-  if (!row) throw notFound("checkout session", id);
-  const current = await expireIfDue(db, row, at);
-  return sessionToObject(current, await listSessionPayments(db, id), true);
+  const found = isSessionId(id) ? await findSessionWithPayments(db, scope, id) : null;
+  if (!found) throw notFound("checkout session", id);
+  if ((await expireIfDue(db, found.session, at)) === found.session) return sessionToObject(found.session, found.payments, true);
+  // It expired just now (or changed meanwhile): read it again, whole.
+  const after = (await findSessionWithPayments(db, scope, id))!;
+  return sessionToObject(after.session, after.payments, true);
 }
 
 /** The buyer's view: found by id alone (the id is the credential). */
