@@ -3,6 +3,7 @@
 // means for Kassa (a refusal, an unknown outcome) is decided here, once.
 import type { z } from "zod";
 import { env } from "@/lib/env";
+import { httpCall, HttpFailure, type HttpAnswer } from "../http";
 import { ProviderRefused, ProviderUnreachable } from "../types";
 
 export type PaystackKey = { secretKey: string };
@@ -17,35 +18,33 @@ type Call = { method: "GET" | "POST"; path: string; body?: Record<string, unknow
 export async function paystack<T extends z.ZodType>(key: PaystackKey, call: Call, shape: T): Promise<z.output<T>> {
   const url = new URL(env().PAYSTACK_BASE_URL.replace(/\/+$/, "") + call.path);
   for (const [k, v] of Object.entries(call.query ?? {})) url.searchParams.set(k, v);
-  let res: Response;
-  let text: string;
+  let res: HttpAnswer;
   try {
-    res = await fetch(url, {
+    res = await httpCall({
       method: call.method,
+      url,
       headers: {
         Authorization: `Bearer ${key.secretKey}`,
         Accept: "application/json",
         ...(call.body ? { "Content-Type": "application/json" } : {}),
       },
       body: call.body ? JSON.stringify(call.body) : undefined,
-      signal: AbortSignal.timeout(env().PROVIDER_TIMEOUT_MS),
-      redirect: "error",
+      timeoutMs: env().PROVIDER_TIMEOUT_MS,
     });
-    text = await res.text();
   } catch (err) {
-    // The error's text names the URL at most, never the key.
-    throw new ProviderUnreachable(err instanceof Error && err.name === "TimeoutError" ? "timeout" : "network");
+    // The error says timeout or network, never the URL's query or the key.
+    throw new ProviderUnreachable(err instanceof HttpFailure ? err.reason : "network");
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(res.text);
   } catch {
     json = null;
   }
   if (res.status >= 400 && res.status < 500) {
     throw new ProviderRefused(messageOf(json) ?? `Paystack answered ${res.status}.`, res.status);
   }
-  if (!res.ok) throw new ProviderUnreachable(`status ${res.status}`);
+  if (res.status < 200 || res.status >= 300) throw new ProviderUnreachable(`status ${res.status}`);
   const parsed = shape.safeParse(json);
   if (!parsed.success) throw new ProviderUnreachable("unreadable answer");
   return parsed.data;
