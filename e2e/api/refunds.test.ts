@@ -1,5 +1,6 @@
 // Refunds (SPEC 9) over the API: the sandbox's (a card's at once, a transfer's through the test
 // endpoints) and Paystack's (through the emulator, settled by its notification and its API).
+import { createHmac } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { CARD, client, createSession, pay } from "../support/api";
 import { paystackEmulatorAt, type PaystackEmulator } from "../support/paystack";
@@ -216,6 +217,13 @@ describe("refunds through Paystack (the emulator)", () => {
     expect(await paystack.violations()).toEqual([]);
   });
 
+  const notify = (body: string, signature: string) =>
+    fetch(`${inject("baseUrl")}/api/v1/provider-events/${inject("paystackTest").id}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-paystack-signature": signature },
+      body,
+    });
+
   /** Merchant P's transfer, paid through Paystack. */
   async function paidThroughPaystack() {
     const s = (await P().post("/api/v1/checkout/sessions", { amount: 250000, currency: "NGN", successUrl: "https://shop.example.com/ok", customer: { email: "ada@example.com" } })).body;
@@ -243,6 +251,25 @@ describe("refunds through Paystack (the emulator)", () => {
     expect((await paystack.requests({ method: "GET" })).some((r) => r.path.startsWith("/refund/"))).toBe(true);
     expect((await refundEvents(created.body.id, P())).map((e) => e.type)).toEqual(["refund.created", "refund.succeeded"]);
     expect((await P().get(`/api/v1/payments/${p.id}`)).body.refundedAmount).toBe(100000);
+    // The notification was taken as about this payment's refunds; its repeat changes nothing.
+    const [delivery] = (await paystack.webhooks({ reference: reference(p.id) })).filter((w) => w.event === "refund.processed");
+    expect(delivery).toMatchObject({ status: 200 });
+    const again = await notify(delivery!.body, delivery!.signature);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ received: true, duplicate: true, payment: p.id });
+  });
+
+  it("never settles a refund on a signed body alone: Paystack's API has the last word", async () => {
+    const p = await paidThroughPaystack();
+    const created = (await P().post("/api/v1/refunds", { payment: p.id, amount: 5000 })).body;
+    const body = JSON.stringify({ event: "refund.processed", data: { status: "processed", transaction_reference: reference(p.id), refund_reference: "1", amount: 5000, currency: "NGN", domain: "test" } });
+    const forged = await notify(body, createHmac("sha512", "sk_test_not_the_key").update(body).digest("hex"));
+    expect(forged.status).toBe(401);
+    const signed = await notify(body, createHmac("sha512", inject("paystackTest").secretKey).update(body).digest("hex"));
+    expect(signed.status).toBe(200);
+    expect(await signed.json()).toEqual({ received: true, duplicate: false, payment: p.id });
+    // Paystack still has it pending.
+    expect((await P().get(`/api/v1/refunds/${created.id}`)).body.status).toBe("pending");
   });
 
   it("fails a refund Paystack refuses, and gives its amount back", async () => {
@@ -269,6 +296,8 @@ describe("refunds through Paystack (the emulator)", () => {
       return r.status === "pending" ? undefined : r;
     }, { what: "reconciliation of the refund", timeoutMs: 30_000 });
     expect(done).toMatchObject({ status: "succeeded" });
+    // Kassa had no id for it: it found it among Paystack's refunds, by transaction and amount.
+    expect(await paystack.requests({ path: "/refund", method: "GET" })).not.toHaveLength(0);
     expect((await P().get(`/api/v1/payments/${p.id}`)).body.refundedAmount).toBe(70000);
   });
 });
