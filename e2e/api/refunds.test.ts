@@ -268,8 +268,9 @@ describe("refunds through Paystack (the emulator)", () => {
     const signed = await notify(body, createHmac("sha512", inject("paystackTest").secretKey).update(body).digest("hex"));
     expect(signed.status).toBe(200);
     expect(await signed.json()).toEqual({ received: true, duplicate: false, payment: p.id });
-    // Paystack still has it pending.
+    // Paystack still has it pending, and only Paystack settles it: the sandbox's test endpoints refuse.
     expect((await P().get(`/api/v1/refunds/${created.id}`)).body.status).toBe("pending");
+    expectError(await P().post(`/api/v1/test/refunds/${created.id}/succeed`, {}), 409, "invalid_state", "refund_not_simulated");
   });
 
   it("fails a refund Paystack refuses, and gives its amount back", async () => {
