@@ -34,6 +34,8 @@ export const merchants = pgTable("merchants", {
   brandColor: text("brand_color"),
   rails: text("rails").array().$type<Rail[]>().notNull(),
   feeSchedule: jsonb("fee_schedule").$type<FeeSchedule>().notNull().default({}),
+  // A payment that succeeds on a session already paid (requiresRefund) is refunded in full at once (SPEC 9).
+  autoRefundDuplicates: boolean("auto_refund_duplicates").notNull().default(true),
   createdAt: ts("created_at").notNull().defaultNow(),
 });
 

@@ -13,7 +13,7 @@ import { accountContext, providerNamed } from "@/lib/providers";
 import { PROVIDER_LABELS } from "@/lib/providers/labels";
 import { ProviderRefused } from "@/lib/providers/types";
 import { formatMoney } from "@/lib/money/currencies";
-import { paymentRef } from "./read-back-payment";
+import { paymentRef } from "./payment-ref";
 import { firstReconcileAt } from "./reconcile-schedule";
 import type { CreateRefundInput, RefundObject } from "./schemas";
 import { refundToObject } from "./serialize";
@@ -49,36 +49,52 @@ export async function createRefund(db: Database, opts: CreateRefundOptions): Pro
   if (payment.status !== "succeeded") throw notRefundable(payment);
   const amount = input.amount ?? payment.amount - payment.refundedAmount;
   if (amount <= 0) throw exceeds(payment, amount);
-  const viaProvider = payment.provider !== "sandbox";
+  const refund = await db.transaction((tx) => recordRefund(tx, { payment, amount, reason: input.reason ?? null, metadata: input.metadata ?? {}, at }));
+  return refundToObject(await carryOutRefund(db, payment, refund, at));
+}
 
-  const refund = await db.transaction(async (tx) => {
-    if (!(await reserveRefund(tx, { paymentId: payment.id, amount }))) {
-      const current = (await findPaymentById(tx, payment.id))!;
-      throw current.status === "succeeded" ? exceeds(current, amount) : notRefundable(current);
-    }
-    const row = await insertRefund(tx, {
-      id: newId("refund"),
-      merchantId: scope.merchantId,
-      livemode: scope.livemode,
-      paymentId: payment.id,
-      amount,
-      currency: payment.currency,
-      status: "pending",
-      reason: input.reason ?? null,
-      metadata: input.metadata ?? {},
-      // Should the call to the processor never come back, reconciliation asks about it.
-      reconcileAt: viaProvider ? firstReconcileAt(at) : null,
-      createdAt: at,
-    });
-    await recordEvent(tx, { ...scope, type: "refund.created", object: refundToObject(row), at });
-    return row;
-  });
+export type RecordRefundOptions = {
+  payment: PaymentRow;
+  amount: number;
+  reason: RefundRow["reason"];
+  metadata: Record<string, string>;
+  at: Date;
+};
 
-  if (!viaProvider) {
-    if (payment.rail !== "card") return refundToObject(refund);
-    return refundToObject((await settleRefund(db, { refundId: refund.id, outcome: "succeeded", at })).refund);
+/**
+ * The refund's part of a transaction: its amount reserved on the payment by one conditional
+ * update (a 409 when the payment is not succeeded, or the amount does not fit), the refund
+ * recorded `pending`, and its `refund.created` event. carryOutRefund does the rest, after.
+ */
+export async function recordRefund(tx: Database, o: RecordRefundOptions): Promise<RefundRow> {
+  const { payment, amount, at } = o;
+  if (!(await reserveRefund(tx, { paymentId: payment.id, amount }))) {
+    const current = (await findPaymentById(tx, payment.id))!;
+    throw current.status === "succeeded" ? exceeds(current, amount) : notRefundable(current);
   }
-  return refundToObject(await refundThroughProvider(db, payment, refund, at));
+  const scope = { merchantId: payment.merchantId, livemode: payment.livemode };
+  const row = await insertRefund(tx, {
+    id: newId("refund"),
+    ...scope,
+    paymentId: payment.id,
+    amount,
+    currency: payment.currency,
+    status: "pending",
+    reason: o.reason,
+    metadata: o.metadata,
+    // Should the call to the processor never come back, reconciliation asks about it.
+    reconcileAt: payment.provider !== "sandbox" ? firstReconcileAt(at) : null,
+    createdAt: at,
+  });
+  await recordEvent(tx, { ...scope, type: "refund.created", object: refundToObject(row), at });
+  return row;
+}
+
+/** A recorded refund carried out, with no transaction open: by the sandbox at once (cards), or by the payment's processor. */
+export async function carryOutRefund(db: Database, payment: PaymentRow, refund: RefundRow, at: Date): Promise<RefundRow> {
+  if (payment.provider !== "sandbox") return refundThroughProvider(db, payment, refund, at);
+  if (payment.rail !== "card") return refund;
+  return (await settleRefund(db, { refundId: refund.id, outcome: "succeeded", at })).refund;
 }
 
 /** The processor's refund call, made outside any transaction; its answer applied after. */

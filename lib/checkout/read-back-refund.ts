@@ -18,7 +18,7 @@ import { log } from "@/lib/log";
 import { accountContext, providerNamed } from "@/lib/providers";
 import { PROVIDER_LABELS } from "@/lib/providers/labels";
 import { ProviderUnreachable, type RefundReadBack } from "@/lib/providers/types";
-import { paymentRef } from "./read-back-payment";
+import { paymentRef } from "./payment-ref";
 import { nextReconcileAt } from "./reconcile-schedule";
 import { settleRefund, type SettledRefund } from "./settle-refund";
 
