@@ -2,9 +2,10 @@
 // endpoints) and Paystack's (through the emulator, settled by its notification and its API).
 import { createHmac } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { CARD, client, createSession, pay } from "../support/api";
+import { CARD, client, createSession, pay, sessionBody } from "../support/api";
 import { paystackEmulatorAt, type PaystackEmulator } from "../support/paystack";
 import { startReceiver, type Receiver } from "../support/receiver";
+import { cli, createMerchantViaCli, freshDatabase, startServer } from "../support/stack";
 import { waitFor } from "../support/wait";
 
 const A = () => inject("merchantA");
@@ -197,6 +198,54 @@ describe("refunding a transfer in the sandbox", () => {
     expect((await a().get(`/api/v1/payments/${p.id}`)).body.refundedAmount).toBe(0);
     const again = await a().post("/api/v1/refunds", { payment: p.id });
     expect(again.body).toMatchObject({ amount: 250000, status: "pending" });
+  });
+});
+
+describe("duplicate payments", () => {
+  /** A session paid by card while its transfer waited, and then the transfer's money arrived too: that late payment. */
+  async function paidTwice(key = A().testKey, baseUrl = inject("baseUrl")) {
+    const api = client(key, baseUrl);
+    const buyer = client(null, baseUrl);
+    const s = (await api.post("/api/v1/checkout/sessions", sessionBody())).body;
+    const transfer = (await buyer.post(`/api/v1/checkout/${s.id}/pay`, { rail: "transfer" })).body.payment;
+    expect((await buyer.post(`/api/v1/checkout/${s.id}/pay`, CARD("4242424242424242"))).body.status).toBe("paid");
+    const late = await api.post(`/api/v1/test/payments/${transfer.id}/succeed`, {});
+    expect(late.status, late.text).toBe(200);
+    return late.body;
+  }
+
+  it("refunds a payment that succeeds on a session already paid, in full, by itself", async () => {
+    const late = await paidTwice();
+    expect(late).toMatchObject({ status: "succeeded", requiresRefund: true, refundedAmount: 250000 });
+    const [refund] = (await a().get(`/api/v1/refunds?payment=${late.id}`)).body.data;
+    expect(refund).toMatchObject({ payment: late.id, amount: 250000, reason: "duplicate", status: "pending" });
+    // The payment.succeeded event says so: the amount is already held back for its refund.
+    const events = (await a().get("/api/v1/events?type=payment.succeeded&limit=100")).body.data.filter((e: any) => e.data.object.id === late.id);
+    expect(events).toHaveLength(1);
+    expect(events[0].data.object).toMatchObject({ requiresRefund: true, refundedAmount: 250000 });
+    expect((await refundEvents(refund.id)).map((e) => e.type)).toEqual(["refund.created"]);
+    // A transfer's money goes back as a transfer: pending until the sandbox's bank sends it.
+    expect((await a().post(`/api/v1/test/refunds/${refund.id}/succeed`, {})).body.status).toBe("succeeded");
+    expectError(await a().post("/api/v1/refunds", { payment: late.id }), 409, "invalid_state", "refund_exceeds_payment");
+  });
+
+  it("leaves a duplicate for the merchant to refund when it turned that off", { timeout: 180_000 }, async () => {
+    const db = await freshDatabase();
+    const m = await createMerchantViaCli(db, "No Auto Refunds");
+    const { stdout } = await cli(db, ["merchant", "update", m.id, "--auto-refund-duplicates", "false", "--json"]);
+    expect(JSON.parse(stdout)).toEqual({ id: m.id, name: "No Auto Refunds", autoRefundDuplicates: false });
+    const server = await startServer(db);
+    try {
+      const api = client(m.testKey, server.url);
+      const late = await paidTwice(m.testKey, server.url);
+      expect(late).toMatchObject({ status: "succeeded", requiresRefund: true, refundedAmount: 0 });
+      expect((await api.get(`/api/v1/refunds?payment=${late.id}`)).body.data).toEqual([]);
+      const manual = await api.post("/api/v1/refunds", { payment: late.id, reason: "duplicate" });
+      expect(manual.body).toMatchObject({ amount: 250000, reason: "duplicate", status: "pending" });
+    } finally {
+      await server.stop();
+      await db.drop();
+    }
   });
 });
 
