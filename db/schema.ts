@@ -34,6 +34,8 @@ export const merchants = pgTable("merchants", {
   brandColor: text("brand_color"),
   rails: text("rails").array().$type<Rail[]>().notNull(),
   feeSchedule: jsonb("fee_schedule").$type<FeeSchedule>().notNull().default({}),
+  // A payment that succeeds on a session already paid (requiresRefund) is refunded in full at once (SPEC 9).
+  autoRefundDuplicates: boolean("auto_refund_duplicates").notNull().default(true),
   createdAt: ts("created_at").notNull().defaultNow(),
 });
 
@@ -185,6 +187,9 @@ export const payments = pgTable(
     expiresAt: ts("expires_at"),
     createdAt: ts("created_at").notNull(),
     paidAt: ts("paid_at"),
+    // What its refunds hold back, pending or succeeded (a failed one gives its amount back):
+    // never above `amount`, which one conditional update keeps (db/queries/refunds.ts).
+    refundedAmount: money("refunded_amount").notNull().default(0),
   },
   (t) => [
     index("payments_session_idx").on(t.sessionId, t.createdAt),
@@ -192,6 +197,39 @@ export const payments = pgTable(
     uniqueIndex("payments_provider_ref_idx").on(t.providerAccountId, t.providerRef),
     // A canceled payment is still asked about until its schedule ends: money may arrive anyway.
     index("payments_reconcile_idx").on(t.reconcileAt).where(sql`reconcile_at is not null`),
+  ],
+);
+
+/** Money back from a succeeded payment (SPEC 9), scoped like its payment. */
+export const refunds = pgTable(
+  "refunds",
+  {
+    id: text("id").primaryKey(),
+    merchantId: text("merchant_id")
+      .notNull()
+      .references(() => merchants.id),
+    livemode: boolean("livemode").notNull(),
+    paymentId: text("payment_id")
+      .notNull()
+      .references(() => payments.id),
+    amount: money("amount").notNull(),
+    currency: text("currency").$type<Currency>().notNull(),
+    status: text("status", { enum: ["pending", "succeeded", "failed"] }).notNull(),
+    reason: text("reason", { enum: ["requested_by_customer", "duplicate", "fraudulent"] }),
+    failureMessage: text("failure_message"),
+    metadata: jsonb("metadata").$type<Record<string, string>>().notNull(),
+    // The processor's id for it, once the processor has answered (null: the sandbox, or not yet).
+    providerRef: text("provider_ref"),
+    // When reconciliation next asks the processor about it (null: never, or settled).
+    reconcileAt: ts("reconcile_at"),
+    reconcileAttempts: integer("reconcile_attempts").notNull().default(0),
+    createdAt: ts("created_at").notNull(),
+    settledAt: ts("settled_at"),
+  },
+  (t) => [
+    index("refunds_list_idx").on(t.merchantId, t.livemode, t.createdAt, t.id),
+    index("refunds_payment_idx").on(t.paymentId, t.createdAt, t.id),
+    index("refunds_reconcile_idx").on(t.reconcileAt).where(sql`reconcile_at is not null`),
   ],
 );
 
@@ -206,6 +244,9 @@ const EVENT_TYPES = [
   "payment.pending",
   "payment.succeeded",
   "payment.failed",
+  "refund.created",
+  "refund.succeeded",
+  "refund.failed",
 ] as const;
 
 export const events = pgTable(

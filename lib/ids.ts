@@ -40,6 +40,7 @@ export const PREFIXES = {
   merchant: "mer_",
   apiKey: "key_",
   providerAccount: "pa_",
+  refund: "re_",
 } as const;
 
 export type IdKind = keyof typeof PREFIXES;

@@ -45,8 +45,13 @@ export function PendingView(props: Props) {
           </div>
         </form>
       ) : null}
-      <form method="post" action={`/checkout/${sessionId}/another-way`}>
-        <button type="submit" className="text-sm text-slate-800 underline underline-offset-2 focus-visible:outline-3 focus-visible:outline-slate-900">
+      <form method="post" action={`/checkout/${sessionId}/another-way`} className="space-y-1">
+        {payment.lateMoneyRefunded ? (
+          <p id="late-money" className="text-sm text-slate-700">
+            {m.pending.lateMoneyRefunded}
+          </p>
+        ) : null}
+        <button type="submit" aria-describedby={payment.lateMoneyRefunded ? "late-money" : undefined} className="text-sm text-slate-800 underline underline-offset-2 focus-visible:outline-3 focus-visible:outline-slate-900">
           {m.pending.payAnotherWay}
         </button>
       </form>

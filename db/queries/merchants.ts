@@ -31,3 +31,10 @@ export async function countMerchants(db: Database): Promise<number> {
   const [row] = await db.select({ n: count() }).from(merchants);
   return row?.n ?? 0;
 }
+
+export type MerchantChanges = Partial<Pick<MerchantRow, "autoRefundDuplicates">>;
+
+export async function updateMerchant(db: Database, id: string, changes: MerchantChanges): Promise<MerchantRow | null> {
+  const [row] = await db.update(merchants).set(changes).where(eq(merchants.id, id)).returning();
+  return row ?? null;
+}

@@ -2,7 +2,7 @@
 // must be a 400 in the error format, naming the field, and write nothing.
 import http from "node:http";
 import { describe, expect, inject, it } from "vitest";
-import { client, createSession, sessionBody, type ApiResponse } from "../support/api";
+import { CARD, client, createSession, pay, sessionBody, type ApiResponse } from "../support/api";
 
 const A = () => inject("merchantA");
 const REQUEST_ID = /^req_[0-9A-Za-z]{16,40}$/;
@@ -43,6 +43,9 @@ describe("deeply nested JSON", () => {
         ["PATCH", `/api/v1/webhook-endpoints/${ep}`, A().testKey],
         ["POST", "/api/v1/events/evt_doesnotexist0000000000/resend", A().testKey],
         ["POST", "/api/v1/test/payments/pay_doesnotexist0000000000/succeed", A().testKey],
+        ["POST", "/api/v1/refunds", A().testKey],
+        ["POST", "/api/v1/test/refunds/re_doesnotexist00000000000/succeed", A().testKey],
+        ["POST", "/api/v1/test/refunds/re_doesnotexist00000000000/fail", A().testKey],
         ["POST", `/api/v1/checkout/${s.id}/pay`, null],
       ];
       for (const [method, path, key] of routes) {
@@ -113,6 +116,80 @@ describe("lone surrogates", () => {
     const res = await raw(body(`"description":"tea \\ud83c\\udf75"`));
     expect(res.status, res.text).toBe(201);
     expect(res.body.description).toBe("tea \u{1f375}");
+  });
+});
+
+describe("refund input of every shape", () => {
+  let paymentId = "";
+  const api = () => client(A().testKey);
+  const metadata51 = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, "v"]));
+
+  it.each([
+    ["no payment", { payment: undefined }, ["payment"]],
+    ["a payment that is a number", { payment: 12 }, ["payment"]],
+    ["an empty payment", { payment: "" }, ["payment"]],
+    ["a payment id of 101 characters", { payment: "p".repeat(101) }, ["payment"]],
+    ["a zero amount", { amount: 0 }, ["amount"]],
+    ["a negative amount", { amount: -100 }, ["amount"]],
+    ["a fractional amount", { amount: 10.5 }, ["amount"]],
+    ["an amount as a string", { amount: "100" }, ["amount"]],
+    ["an amount past 10^12", { amount: 10 ** 13 }, ["amount"]],
+    ["an amount of null", { amount: null }, ["amount"]],
+    ["an unknown reason", { reason: "changed_mind" }, ["reason"]],
+    ["metadata that is a string", { metadata: "x" }, ["metadata"]],
+    ["a metadata value that is a number", { metadata: { order: 1 } }, ["metadata", "order"]],
+    ["51 metadata keys", { metadata: metadata51 }, ["metadata"]],
+    ["an unknown field", { currency: "NGN" }, []],
+  ])("%s is a 400 naming the field, and refunds nothing", async (_name, change, path) => {
+    if (!paymentId) {
+      const s = await createSession(A().testKey);
+      paymentId = (await pay(s.id, CARD("4242424242424242"))).body.payment.id;
+    }
+    // JSON drops an undefined field: the body then lacks it.
+    const res = await api().post("/api/v1/refunds", { payment: paymentId, amount: 100, ...change });
+    expectError(res, 400, "validation_error", "invalid_request");
+    expect(res.body.error.issues[0].path).toEqual(path);
+    expect((await api().get(`/api/v1/refunds?payment=${paymentId}`)).body.data).toEqual([]);
+    expect((await api().get(`/api/v1/payments/${paymentId}`)).body.refundedAmount).toBe(0);
+  });
+
+  it("refuses a body that is not JSON, not an object, or not sent as JSON", async () => {
+    const raw = (body: string, type = "application/json") => api().request("POST", "/api/v1/refunds", { raw: body, headers: { "content-type": type } });
+    expectError(await raw("{"), 400, "validation_error");
+    expectError(await raw("[]"), 400, "validation_error");
+    expectError(await raw('"pay_x"'), 400, "validation_error");
+    const form = await raw("payment=pay_x", "application/x-www-form-urlencoded");
+    expect(form.status).toBe(415);
+    expect(form.body.error.type).toBe("validation_error");
+  });
+
+  it("answers an unknown or malformed payment id with a 404, not a 400", async () => {
+    for (const id of ["pay_doesnotexist0000000000", "cs_test_x", "pay_'; drop table payments; --"]) {
+      expectError(await api().post("/api/v1/refunds", { payment: id }), 404, "not_found", "resource_missing");
+    }
+    for (const id of ["re_doesnotexist00000000000", "%00", "re_x"]) {
+      const res = await api().get(`/api/v1/refunds/${id}`);
+      expect(res.status, id).toBeGreaterThanOrEqual(400);
+      expect(res.status, id).toBeLessThan(500);
+    }
+  });
+
+  it.each([
+    ["limit=0"],
+    ["limit=101"],
+    ["limit=ten"],
+    ["payment=" + "p".repeat(101)],
+    ["status=succeeded"],
+    ["startingAfter=" + "r".repeat(101)],
+  ])("refuses the list query ?%s with a 400", async (query) => {
+    expectError(await api().get(`/api/v1/refunds?${query}`), 400, "validation_error", "invalid_request");
+  });
+
+  it("refuses a bad test failure body with a 400", async () => {
+    for (const body of [{ failureMessage: "" }, { failureMessage: 5 }, { failureMessage: "x".repeat(501) }, { failureCode: "x" }]) {
+      expectError(await api().post("/api/v1/test/refunds/re_doesnotexist00000000000/fail", body), 400, "validation_error", "invalid_request");
+    }
+    expectError(await api().post("/api/v1/test/refunds/re_doesnotexist00000000000/succeed", { now: true }), 400, "validation_error", "invalid_request");
   });
 });
 

@@ -168,6 +168,7 @@ type Fixtures = {
   pending: string;
   event: string;
   endpoint: string;
+  refund: string;
   base: string;
 };
 
@@ -223,6 +224,10 @@ const MERCHANT_ROUTES: Route[] = [
   { method: "DELETE", path: (r, fx) => `/api/v1/webhook-endpoints/${ID_LIKE(r, `${fx.endpoint}`)}x` },
   { method: "GET", path: (r, fx) => `/api/v1/webhook-endpoints/${ID_LIKE(r, fx.endpoint)}/deliveries`, query: ["limit", "startingAfter", "status"] },
   { method: "POST", path: (r, fx) => `/api/v1/test/payments/${ID_LIKE(r, fx.pending)}/${r.pick(["succeed", "fail"])}`, base: () => ({}) },
+  { method: "POST", path: () => "/api/v1/refunds", base: (fx) => ({ payment: fx.payment, amount: 1, reason: "requested_by_customer", metadata: { ticket: "1" } }) },
+  { method: "GET", path: () => "/api/v1/refunds", query: ["limit", "payment", "startingAfter", "endingBefore"] },
+  { method: "GET", path: (r, fx) => `/api/v1/refunds/${ID_LIKE(r, fx.refund)}` },
+  { method: "POST", path: (r, fx) => `/api/v1/test/refunds/${ID_LIKE(r, fx.refund)}/${r.pick(["succeed", "fail"])}`, base: () => ({}) },
   { method: "POST", path: () => "/api/v1/test/clock", base: () => ({ advanceSeconds: "soon" }) },
   { method: "GET", path: () => "/api/v1/openapi.json" },
   { method: "GET", path: () => "/api/health" },
@@ -451,6 +456,8 @@ describe(`fuzzing every endpoint (seed ${SEED}, ${COUNT} requests)`, () => {
     const pendingRes = await buyer.post(`/api/v1/checkout/${pendingSession}/pay`, { rail: "transfer", email: "a@example.com" });
     const endpoint = await api.post("/api/v1/webhook-endpoints", { url: "https://1.1.1.1/hook", events: ["checkout.session.expired"] });
     if (endpoint.status !== 201) throw new Error(endpoint.text);
+    const refund = await api.post("/api/v1/refunds", { payment: payRes.body.payment.id, amount: 100 });
+    if (refund.status !== 201) throw new Error(refund.text);
     const events = await api.get("/api/v1/events?limit=1");
     fx = {
       a, b, sessions, embedded, paid,
@@ -458,6 +465,7 @@ describe(`fuzzing every endpoint (seed ${SEED}, ${COUNT} requests)`, () => {
       pending: pendingRes.body.payment?.id ?? "pay_none",
       event: events.body.data[0].id,
       endpoint: endpoint.body.id,
+      refund: refund.body.id,
       base: server.url,
     };
   });

@@ -35,6 +35,10 @@ describe("GET /api/v1/openapi.json", () => {
       "/api/v1/checkout/sessions/{id}/cancel",
       "/api/v1/events",
       "/api/v1/events/{id}",
+      "/api/v1/refunds",
+      "/api/v1/refunds/{id}",
+      "/api/v1/test/refunds/{id}/succeed",
+      "/api/v1/test/refunds/{id}/fail",
     ]) {
       expect(doc.paths[path], path).toBeDefined();
     }
@@ -89,6 +93,7 @@ describe("GET /api/v1/openapi.json", () => {
     expect(schemas.Event.oneOf.map((v: any) => v.properties.data.properties.object.$ref)).toEqual([
       "#/components/schemas/CheckoutSession",
       "#/components/schemas/Payment",
+      "#/components/schemas/Refund",
     ]);
     expect(schemas.Error.properties.error.properties.type.enum).toEqual(expect.arrayContaining(["permission_error", "method_not_allowed"]));
   });

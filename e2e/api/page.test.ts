@@ -60,4 +60,20 @@ describe("the checkout page over HTTP", () => {
     expect(html).toContain("Este pagamento foi cancelado");
     expect(html).toContain(`href="https://shop.example.com/cart?s=${s.id}"`);
   });
+
+  it("tells a buyer waiting on a transfer that money sent before paying another way is refunded, not lost", async () => {
+    const say = { en: "it is refunded to you in full", fr: "il vous est remboursé en totalité", pt: "reembolsado integralmente", es: "se te reembolsa por completo" };
+    for (const [locale, text] of Object.entries(say)) {
+      const s = (await api().post("/api/v1/checkout/sessions", sessionBody({ locale }))).body;
+      await client(null).post(`/api/v1/checkout/${s.id}/pay`, { rail: "transfer" });
+      const html = await (await fetch(s.checkoutUrl)).text();
+      expect(html, locale).toContain(text);
+      expect(html).toMatch(/<p id="late-money"[^>]*>[^<]+<\/p><button type="submit" aria-describedby="late-money"/);
+    }
+    // A card's 3-D Secure wait sends no money of the buyer's own: nothing to say.
+    const card = (await api().post("/api/v1/checkout/sessions", sessionBody({ locale: "en" }))).body;
+    const year = new Date().getUTCFullYear() + 2;
+    await client(null).post(`/api/v1/checkout/${card.id}/pay`, { rail: "card", card: { number: "4000002760003184", expMonth: 12, expYear: year, cvc: "123" } });
+    expect(await (await fetch(card.checkoutUrl)).text()).not.toContain("late-money");
+  });
 });

@@ -184,4 +184,26 @@ describe.skipIf(!onPostgres())("payment races on PostgreSQL", () => {
     }
     expect(seen.some((s) => s.status === "open")).toBe(true);
   });
+
+  it("never refunds more than a payment took: 20 concurrent partial refunds that add up past it", async () => {
+    for (const rail of ["card", "transfer"] as const) {
+      const s = await createSession(A().testKey, { amount: 250000 });
+      let p = (await pay(s.id, rail === "card" ? CARD("4242424242424242") : { rail })).body.payment;
+      if (rail === "transfer") p = (await api().post(`/api/v1/test/payments/${p.id}/succeed`, {})).body;
+      expect(p.status).toBe("succeeded");
+      // 20 × 20 000 = 400 000 asked of 250 000: 12 fit (240 000), the 13th would not.
+      const results = await Promise.all(Array.from({ length: 20 }, () => api().post("/api/v1/refunds", { payment: p.id, amount: 20000 })));
+      const created = results.filter((r) => r.status === 201);
+      for (const r of results.filter((r) => r.status !== 201)) {
+        expect(r.status, r.text).toBe(409);
+        expect(r.body.error.code).toBe("refund_exceeds_payment");
+      }
+      const refunds = (await api().get(`/api/v1/refunds?payment=${p.id}&limit=100`)).body.data;
+      const sum = refunds.reduce((n: number, r: { amount: number }) => n + r.amount, 0);
+      expect(sum).toBeLessThanOrEqual(250000);
+      expect(created).toHaveLength(12);
+      expect(refunds).toHaveLength(12);
+      expect((await api().get(`/api/v1/payments/${p.id}`)).body.refundedAmount).toBe(sum);
+    }
+  });
 });

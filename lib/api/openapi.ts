@@ -12,6 +12,10 @@ import {
   railDetails,
   sessionObject,
   simulateFailInput,
+  createRefundInput,
+  listRefundsQuery,
+  refundObject,
+  simulateRefundFailInput,
 } from "@/lib/checkout/schemas";
 import {
   attemptObject,
@@ -57,6 +61,8 @@ const OBJECTS = {
   PixDetails: railDetails.pix,
   BoletoDetails: railDetails.boleto,
   MobileMoneyDetails: railDetails.mobile_money,
+  Refund: refundObject,
+  RefundList: listOf(refundObject),
   Event: eventObject,
   EventList: listOf(eventObject),
   Error: errorObject,
@@ -136,6 +142,8 @@ const REQUEST_BODIES = {
   UpdateProviderAccount: { schema: updateAccountInput, required: true, patch: true },
   PayCheckout: { schema: payInput, required: true },
   SimulateFailure: { schema: simulateFailInput, required: false },
+  CreateRefund: { schema: createRefundInput, required: true },
+  SimulateRefundFailure: { schema: simulateRefundFailInput, required: false },
   NoParameters: { schema: null, required: false },
 } as const;
 
@@ -350,6 +358,53 @@ function buildDocument() {
           parameters: [idParam("Payment id (pay_…)")],
           body: "SimulateFailure",
           ok: [200, "Payment"],
+          errors: [...POST_ERRORS, 404],
+        }),
+      },
+      "/api/v1/refunds": {
+        post: operation("post", {
+          operationId: "createRefund",
+          summary: "Refund a succeeded payment, in full or in part",
+          description:
+            "Only a succeeded payment can be refunded (409 `payment_not_refundable` otherwise); its refunds, pending or succeeded, add up to at most its amount (409 `refund_exceeds_payment`). The refund starts `pending` (event `refund.created`) and ends `succeeded` or `failed` (`refund.succeeded`, `refund.failed`; a failed refund's amount can be refunded again). Test mode: the sandbox returns a card payment's money at once and keeps other rails' refunds pending until `/api/v1/test/refunds/{id}/succeed|fail`. Through a connected provider, the provider is asked and settles it later.",
+          body: "CreateRefund",
+          ok: [201, "Refund"],
+          errors: [...POST_ERRORS, 404],
+        }),
+        get: operation("get", {
+          operationId: "listRefunds",
+          summary: "List refunds, newest first",
+          parameters: queryParameters(listRefundsQuery),
+          ok: [200, "RefundList"],
+          errors: GET_ERRORS,
+        }),
+      },
+      "/api/v1/refunds/{id}": {
+        get: operation("get", {
+          operationId: "retrieveRefund",
+          summary: "Retrieve a refund",
+          parameters: [idParam("Refund id (re_…)")],
+          ok: [200, "Refund"],
+          errors: GET_ERRORS,
+        }),
+      },
+      "/api/v1/test/refunds/{id}/succeed": {
+        post: operation("post", {
+          operationId: "simulateRefundSuccess",
+          summary: "Test mode: the sandbox returns a pending refund's money, as a bank would",
+          parameters: [idParam("Refund id (re_…)")],
+          body: "NoParameters",
+          ok: [200, "Refund"],
+          errors: [...POST_ERRORS, 404],
+        }),
+      },
+      "/api/v1/test/refunds/{id}/fail": {
+        post: operation("post", {
+          operationId: "simulateRefundFailure",
+          summary: "Test mode: the sandbox fails a pending refund; its amount can be refunded again",
+          parameters: [idParam("Refund id (re_…)")],
+          body: "SimulateRefundFailure",
+          ok: [200, "Refund"],
           errors: [...POST_ERRORS, 404],
         }),
       },

@@ -4,6 +4,7 @@ import { deleteIdempotencyKeysBefore } from "@/db/queries/idempotency";
 import { IDEMPOTENCY_RETENTION_MS } from "@/lib/api/idempotency";
 import { sweepExpiredSessions } from "@/lib/checkout/expire-session";
 import { reconcileDue } from "@/lib/checkout/reconcile";
+import { reconcileRefundsDue } from "@/lib/checkout/read-back-refund";
 import { now } from "@/lib/clock";
 import { databaseHandle } from "@/lib/db";
 import { env, publicUrl } from "@/lib/env";
@@ -61,10 +62,12 @@ export async function sweepOnce(db: Database): Promise<void> {
   await deleteIdempotencyKeysBefore(db, new Date(at.getTime() - IDEMPOTENCY_RETENTION_MS));
 }
 
-/** One pass of reconciliation: asks the processors about the payments due for a look. */
+/** One pass of reconciliation: asks the processors about the payments and refunds due for a look. */
 export async function reconcileOnce(db: Database): Promise<void> {
   const settled = await reconcileDue(db, now());
   if (settled > 0) log.info({ settled }, "reconciliation");
+  const refunds = await reconcileRefundsDue(db, now());
+  if (refunds > 0) log.info({ refunds }, "refund reconciliation");
 }
 
 /** Runs `job` every `ms`, never two passes at once. */

@@ -35,7 +35,12 @@ export type Frame = {
 export type WaitingPayment = Pick<PaymentRow, "id" | "rail" | "currency" | "details" | "nextAction" | "provider"> & {
   /** The processor's name as the buyer reads it, or null for the sandbox. */
   providerName: string | null;
+  /** The buyer sends this money themselves, and the merchant refunds money that arrives after the session is paid (SPEC 9): the page says so by "pay another way". */
+  lateMoneyRefunded: boolean;
 };
+
+/** The rails whose money the buyer sends from their own bank or app: it may still arrive after they pay another way. */
+const SENT_BY_BUYER: readonly Rail[] = ["transfer", "virtual_account", "ussd", "pix", "boleto"];
 
 /** What a rail's form needs to know of the processor that takes it. */
 export type RailProvider = {
@@ -118,9 +123,10 @@ function railOrder({ session }: Checkout, routes: Partial<Record<Rail, Route>>):
   return preferred && rails.includes(preferred) ? [preferred, ...rails.filter((r) => r !== preferred)] : rails;
 }
 
-function waitingOf(payment: PaymentRow): WaitingPayment {
+function waitingOf(payment: PaymentRow, { merchant }: Checkout): WaitingPayment {
   const { id, rail, currency, details, nextAction, provider } = payment;
-  return { id, rail, currency, details, nextAction, provider, providerName: buyerLabel(provider) };
+  const lateMoneyRefunded = merchant.autoRefundDuplicates && SENT_BY_BUYER.includes(rail);
+  return { id, rail, currency, details, nextAction, provider, providerName: buyerLabel(provider), lateMoneyRefunded };
 }
 
 async function bodyOf(checkout: Checkout, routes: Partial<Record<Rail, Route>>, query: URLSearchParams, amountText: string, locale: Locale): Promise<CheckoutBody> {
@@ -148,7 +154,7 @@ async function bodyOf(checkout: Checkout, routes: Partial<Record<Rail, Route>>, 
   if (waiting) {
     const action = waiting.nextAction;
     const qrSvg = action?.type === "pix" ? await pixQrSvg(action.brCode, t(MESSAGES[locale].pending.pixQrLabel, { amount: amountText })) : null;
-    return { state: "pending", payment: waitingOf(waiting), qrSvg };
+    return { state: "pending", payment: waitingOf(waiting, checkout), qrSvg };
   }
   if (session.status === "paid") return { state: "paid", successUrl: fillSessionId(session.successUrl, session.id) };
   return { state: "closed", status: session.status };

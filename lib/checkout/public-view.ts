@@ -11,7 +11,7 @@ import { isoOrNull, timestamp } from "@/lib/clock";
 
 
 // The merchant's payment object less what the buyer must not see (fees, refund flags, mode).
-const HIDDEN_PAYMENT = { session: true, livemode: true, fee: true, netAmount: true, requiresRefund: true } as const;
+const HIDDEN_PAYMENT = { session: true, livemode: true, fee: true, netAmount: true, requiresRefund: true, refundedAmount: true } as const;
 const shownFields = z.object(paymentFields).omit(HIDDEN_PAYMENT).shape;
 export const publicPaymentObject = byRail({ ...shownFields, expiresAt: timestamp.nullable() });
 

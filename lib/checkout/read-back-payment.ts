@@ -8,11 +8,14 @@ import { findProviderAccountById } from "@/db/queries/provider-accounts";
 import { formatMoney, isCurrency } from "@/lib/money/currencies";
 import { log } from "@/lib/log";
 import { accountContext, providerNamed } from "@/lib/providers";
-import type { PaymentRef, ReadBack } from "@/lib/providers/types";
+import type { ReadBack } from "@/lib/providers/types";
 import { awaitPayment } from "./await-payment";
 import { applyNotification } from "./apply-notification";
 import type { Settled } from "./confirm-payment";
 import { failPayment } from "./fail-payment";
+import { paymentRef } from "./payment-ref";
+
+export { paymentRef };
 import { PAYMENT_MOVES } from "./transitions";
 
 export type ReadBackResult = { back: ReadBack; settled: Settled | null };
@@ -55,11 +58,6 @@ export async function readBackPayment(db: Database, payment: PaymentRow, at: Dat
   return { back, settled: await applyReadBack(db, payment, back, at) };
 }
 
-/** The payment as its adapter is asked about it. */
-export function paymentRef(payment: PaymentRow, over: Pick<PaymentRef, "providerRef" | "takenRefs">): PaymentRef {
-  const { id, rail, amount, currency, providerData, details, createdAt } = payment;
-  return { id, rail, amount, currency, providerData, details, createdAt, ...over };
-}
 
 /** What the processor said, applied through the one notification path; null when nothing changes. */
 export async function applyReadBack(db: Database, payment: PaymentRow, back: ReadBack, at: Date): Promise<Settled | null> {

@@ -11,6 +11,7 @@ import { log } from "@/lib/log";
 import { accountContext, providerNamed } from "@/lib/providers";
 import { BadSignature, ProviderUnreachable, type AccountContext, type Notice, type PaymentProvider } from "@/lib/providers/types";
 import { paymentRef, readBackPayment } from "./read-back-payment";
+import { readBackRefundsOf } from "./read-back-refund";
 
 export type ReceiveProviderEventOptions = { accountId: string; body: string; headers: Headers; at: Date };
 
@@ -30,6 +31,7 @@ export async function receiveProviderEvent(db: Database, opts: ReceiveProviderEv
     throw new ApiError("authentication_error", "invalid_signature", "The notification's signature does not match this account's credentials.");
   }
   if (notice.about === "other") return { received: true, duplicate: false, payment: null };
+  if (notice.about === "refund") return receiveRefundNotice(db, account.id, notice, at);
 
   const payment = await unanswered(async () =>
     notice.about === "payment"
@@ -64,6 +66,19 @@ async function dedicatedAccountPayment(
   const back = await provider.readBack(paymentRef(first, { providerRef: notice.providerRef, takenRefs: [] }), context);
   if (back.state !== "succeeded") return null;
   return candidates.find((p) => p.amount === back.amount && p.currency === back.currency && p.status === "pending") ?? candidates.find((p) => p.amount === back.amount && p.currency === back.currency) ?? first;
+}
+
+/** A refund of one of the account's payments moved: its pending refunds are read back from the processor. */
+async function receiveRefundNotice(db: Database, accountId: string, notice: Extract<Notice, { about: "refund" }>, at: Date): Promise<Received> {
+  const payment = await findPaymentByProviderRef(db, accountId, notice.providerRef);
+  if (!payment) {
+    log.warn({ accountId }, "a provider refund notification names no payment of this account");
+    return { received: true, duplicate: false, payment: null };
+  }
+  if (await providerEventRecorded(db, accountId, notice.eventId)) return { received: true, duplicate: true, payment: payment.id };
+  await unanswered(() => readBackRefundsOf(db, payment, at));
+  const fresh = await recordProviderEvent(db, { accountId, eventId: notice.eventId, paymentId: payment.id, receivedAt: at });
+  return { received: true, duplicate: !fresh, payment: payment.id };
 }
 
 /** The processor's API did not answer: it sends the notification again later (and reconciliation asks meanwhile), so keep it unrecorded. */

@@ -9,13 +9,15 @@ import { isRail, NEXT_ACTIONS, RAIL_DETAILS, RAILS, railServes, type NextAction,
 import { isValidCnpj, isValidCpf } from "@/lib/rails/boleto/document";
 import { eventFields } from "@/lib/events/serialize";
 import { EVENT_TYPES, type EventType } from "@/lib/events/types";
-import { checkoutSessions, payments } from "@/db/schema";
+import { checkoutSessions, payments, refunds } from "@/db/schema";
 import { customerShape, installmentsShape, type Customer, type Installments, type LineItem } from "@/db/shapes";
 import { timestamp } from "@/lib/clock";
 
 export const MAX_AMOUNT = 1_000_000_000_000;
 export const SESSION_STATUSES = checkoutSessions.status.enumValues;
 export const PAYMENT_STATUSES = payments.status.enumValues;
+export const REFUND_STATUSES = refunds.status.enumValues;
+export const REFUND_REASONS = refunds.reason.enumValues;
 const UI_MODES = checkoutSessions.uiMode.enumValues;
 /** A session's locale: one of LOCALES, or `auto` for the buyer's Accept-Language. */
 const SESSION_LOCALES = checkoutSessions.locale.enumValues;
@@ -239,6 +241,7 @@ export const paymentFields = {
   failureMessage: z.string().nullable(),
   nextAction: nextActionObject.nullable(),
   requiresRefund: z.boolean(),
+  refundedAmount: z.int().meta({ description: "What its refunds hold back, pending or succeeded (minor units); at most `amount`." }),
   createdAt: timestamp,
   paidAt: timestamp.nullable(),
 };
@@ -276,10 +279,44 @@ export const sessionObject = z.object({
 export type SessionObject = z.infer<typeof sessionObject>;
 export type PaymentObject = z.infer<typeof paymentObject>;
 
+// ---- Refunds (SPEC 9) ----
+
+export const createRefundInput = z.strictObject({
+  payment: z.string().min(1).max(100).meta({ description: "The succeeded payment to refund (pay_…)." }),
+  amount: amount.optional().meta({ description: "Minor units of the payment's currency; default: what is left to refund." }),
+  reason: z.enum(REFUND_REASONS).optional(),
+  metadata: metadata.optional(),
+});
+
+export type CreateRefundInput = z.infer<typeof createRefundInput>;
+
+export const listRefundsQuery = z.strictObject({
+  ...pageQuery,
+  payment: z.string().max(100).optional().meta({ description: "Only the refunds of this payment (pay_…)." }),
+});
+
+export const refundObject = z.object({
+  id: z.string(),
+  object: z.literal("refund"),
+  payment: z.string(),
+  livemode: z.boolean(),
+  amount: z.int(),
+  currency: z.string(),
+  status: z.enum(REFUND_STATUSES),
+  reason: z.enum(REFUND_REASONS).nullable(),
+  failureMessage: z.string().nullable(),
+  metadata: z.record(z.string(), z.string()).meta({ maxProperties: MAX_METADATA_KEYS }),
+  createdAt: timestamp,
+  settledAt: timestamp.nullable(),
+});
+
+export type RefundObject = z.infer<typeof refundObject>;
+
 const SESSION_EVENT_TYPES = EVENT_TYPES.filter((t) => t.startsWith("checkout.session."));
 const PAYMENT_EVENT_TYPES = EVENT_TYPES.filter((t) => t.startsWith("payment."));
+const REFUND_EVENT_TYPES = EVENT_TYPES.filter((t) => t.startsWith("refund."));
 
-/** An event carries the object it is about, as it was then: a session or a payment, told by `type`. */
+/** An event carries the object it is about, as it was then: a session, a payment or a refund, told by `type`. */
 export const eventObject = z.discriminatedUnion("type", [
   z.object({
     ...eventFields,
@@ -290,6 +327,11 @@ export const eventObject = z.discriminatedUnion("type", [
     ...eventFields,
     type: z.enum(PAYMENT_EVENT_TYPES as [EventType, ...EventType[]]),
     data: z.object({ object: paymentObject }),
+  }),
+  z.object({
+    ...eventFields,
+    type: z.enum(REFUND_EVENT_TYPES as [EventType, ...EventType[]]),
+    data: z.object({ object: refundObject }),
   }),
 ]);
 
@@ -311,5 +353,9 @@ export const errorObject = z.object({
 
 export const simulateFailInput = z.strictObject({
   failureCode: z.string().regex(/^[a-z_]{1,64}$/, "must be lower-case letters and underscores").optional(),
+  failureMessage: z.string().min(1).max(500).optional(),
+});
+
+export const simulateRefundFailInput = z.strictObject({
   failureMessage: z.string().min(1).max(500).optional(),
 });

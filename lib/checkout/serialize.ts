@@ -1,9 +1,10 @@
 import type { PaymentRow } from "@/db/queries/payment-row";
+import type { RefundRow } from "@/db/queries/refunds";
 import type { SessionRow } from "@/db/queries/sessions";
 import type { z } from "zod";
 import { publicUrl } from "@/lib/env";
 import type { Rail } from "@/lib/rails";
-import type { PaymentObject, railDetails, SessionObject } from "./schemas";
+import type { PaymentObject, railDetails, RefundObject, SessionObject } from "./schemas";
 import { iso, isoOrNull } from "@/lib/clock";
 
 
@@ -41,6 +42,7 @@ export function paymentToObject(p: PaymentRow): PaymentObject {
     failureMessage: p.failureMessage,
     nextAction: p.nextAction ?? null,
     requiresRefund: p.requiresRefund,
+    refundedAmount: p.refundedAmount,
     createdAt: iso(p.createdAt),
     paidAt: isoOrNull(p.paidAt),
   };
@@ -79,5 +81,22 @@ export function sessionToObject(s: SessionRow, payments: PaymentRow[] = [], with
     installments: s.installments ?? null,
     payment: payment ? paymentToObject(payment) : null,
     ...(withPayments ? { payments: payments.map(paymentToObject) } : {}),
+  };
+}
+
+export function refundToObject(r: RefundRow): RefundObject {
+  return {
+    id: r.id,
+    object: "refund",
+    payment: r.paymentId,
+    livemode: r.livemode,
+    amount: r.amount,
+    currency: r.currency,
+    status: r.status,
+    reason: r.reason,
+    failureMessage: r.failureMessage,
+    metadata: r.metadata,
+    createdAt: iso(r.createdAt),
+    settledAt: isoOrNull(r.settledAt),
   };
 }

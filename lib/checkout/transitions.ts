@@ -5,6 +5,7 @@
 // on purpose, those are two moves, each with its own name.
 import type { Move } from "@/db/queries/move";
 import type { PaymentStatus } from "@/db/queries/payment-row";
+import type { RefundStatus } from "@/db/queries/refunds";
 import type { SessionStatus } from "@/db/queries/sessions";
 
 export type SessionMove = Move<SessionStatus>;
@@ -43,6 +44,13 @@ export const PAYMENT_MOVES = {
   /** Nothing was taken yet: the buyer moved on, another payment won, or the session ended. */
   cancel: { from: ["pending", "requires_action"], to: "canceled" },
 } as const satisfies Record<string, PaymentMove>;
+
+/** A refund (SPEC 9): it waits on the processor, then the money is back with the buyer, or it is not. */
+export const REFUND_MOVES = {
+  succeed: { from: ["pending"], to: "succeeded" },
+  /** The processor refused it: its amount is given back to the payment in the same transaction. */
+  fail: { from: ["pending"], to: "failed" },
+} as const satisfies Record<string, Move<RefundStatus>>;
 
 /** How a failed attempt moves its session (db/queries/payments.ts recordFailedAttempt). */
 export const FAILED_ATTEMPT = { retry: SESSION_MOVES.retry, exhaust: SESSION_MOVES.exhaust };

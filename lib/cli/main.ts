@@ -3,7 +3,7 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
-import { findMerchant } from "@/db/queries/merchants";
+import { findMerchant, updateMerchant } from "@/db/queries/merchants";
 import { findProviderAccountById } from "@/db/queries/provider-accounts";
 import type { FeeSchedule } from "@/db/schema";
 import { dataDir, dataDirHolder } from "@/lib/db";
@@ -27,6 +27,9 @@ Commands:
       Create a merchant with a test key and a live key (shown once). --fees sets the fee
       schedule per rail (basis points, fixed and optional cap in minor units); rails left
       out use the defaults.
+  merchant update MERCHANT_ID --auto-refund-duplicates true|false [--json]
+      Whether a payment that succeeds on a session already paid (a transfer that arrived
+      after the buyer paid by card) is refunded in full by itself (default: true).
   key create --merchant MERCHANT_ID --mode test|live [--json]
       Create another API key for a merchant (shown once).
   key revoke KEY_ID_OR_PREFIX [--json]
@@ -82,6 +85,7 @@ async function main(argv: string[]): Promise<void> {
       provider: { type: "string" },
       "secret-key": { type: "string" },
       currencies: { type: "string" },
+      "auto-refund-duplicates": { type: "string" },
       json: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -115,6 +119,25 @@ async function main(argv: string[]): Promise<void> {
         json,
         { id: created.merchant.id, name: created.merchant.name, testKey: created.testKey.secret, liveKey: created.liveKey.secret },
         `Merchant ${created.merchant.id} (${created.merchant.name})\n  test key: ${created.testKey.secret}\n  live key: ${created.liveKey.secret}\nThe keys are shown once; only their hashes are kept.`,
+      );
+    } finally {
+      await h.close();
+    }
+    return;
+  }
+
+  if (noun === "merchant" && verb === "update") {
+    if (!arg) throw new CliError("Give the merchant's id (mer_…).");
+    const flag = values["auto-refund-duplicates"];
+    if (flag !== "true" && flag !== "false") throw new CliError("--auto-refund-duplicates must be true or false.");
+    const h = await open();
+    try {
+      const row = await updateMerchant(h.db, arg, { autoRefundDuplicates: flag === "true" });
+      if (!row) throw new CliError(`No merchant ${arg}.`);
+      print(
+        json,
+        { id: row.id, name: row.name, autoRefundDuplicates: row.autoRefundDuplicates },
+        `Merchant ${row.id} (${row.name}): duplicate payments are ${row.autoRefundDuplicates ? "refunded by themselves" : "left for you to refund"}.`,
       );
     } finally {
       await h.close();

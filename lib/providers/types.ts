@@ -65,6 +65,27 @@ export type PaymentRef = {
   takenRefs: string[];
 };
 
+/** A refund as Kassa recorded it, for the adapter to ask its processor about. */
+export type RefundRef = {
+  id: string;
+  amount: number;
+  currency: string;
+  /** The processor's id for it, or null when the processor never answered the call that made it. */
+  providerRef: string | null;
+  createdAt: Date;
+  /** The payment it returns money from. */
+  payment: PaymentRef;
+  /** The processor's ids the payment's other refunds already hold. */
+  takenRefs: string[];
+};
+
+/** What the processor says of a refund when asked. `unknown`: it has no such refund (the call never reached it). */
+export type RefundReadBack =
+  | { state: "pending"; providerRef: string }
+  | { state: "succeeded"; providerRef: string }
+  | { state: "failed"; providerRef: string; failureMessage: string }
+  | { state: "unknown" };
+
 /** A payment that waited on the buyer at the processor's page, carried on once they are back. */
 export type Continued =
   | { status: "pending"; nextAction: NextAction | null; details?: Record<string, unknown> }
@@ -87,6 +108,8 @@ export type Notice =
   | { eventId: string; about: "payment"; providerRef: string }
   /** Money into a customer's dedicated account: the processor's reference is its own. */
   | { eventId: string; about: "dedicated_account"; providerRef: string; customerEmail: string }
+  /** A refund of one of our payments moved: which one is read back from the processor. */
+  | { eventId: string; about: "refund"; providerRef: string }
   | { eventId: string; about: "other" };
 
 /** The processor refused the call (its 4xx): a failed payment, or bad credentials on save. */
@@ -152,8 +175,10 @@ export interface PaymentProvider<C = unknown> {
   readNotification(raw: { body: string; headers: Headers }, account: AccountContext<C>): Notice;
   /** The buyer passed or failed the challenge that `three_d_secure` sent them to (Kassa's own 3-D Secure page). */
   completeChallenge?(payment: { id: string }, passed: boolean): Promise<Notification>;
-  /** Returns money; the refunds issue uses it. */
+  /** Returns money from a paid payment: the processor's id for the refund, and where it stands. */
   refund?(payment: PaymentRef, amount: number, account: AccountContext<C>): Promise<{ providerRef: string; state: "pending" | "succeeded" }>;
+  /** Asks the processor where a refund stands; throws ProviderUnreachable when it cannot say. */
+  readRefund?(refund: RefundRef, account: AccountContext<C>): Promise<RefundReadBack>;
 }
 
 /** A processor merchants connect accounts of: its credentials' shape and their check. */

@@ -27,6 +27,14 @@ export const payDedicatedAccountBody = z.object({
   senderName: z.string().min(1).optional(),
 });
 
+export const settleRefundBody = z.object({
+  outcome: z.enum(["processed", "failed"]),
+  webhook: z.boolean().default(true),
+});
+
+/** A refund made elsewhere (the merchant's Paystack dashboard): processed at once, no webhook. */
+export const outsideRefundBody = z.object({ amount: z.int().positive() });
+
 export const faultMode = z.enum([
   "500",
   "401",
@@ -111,6 +119,7 @@ export const webhookDelivery = z.object({
 export type RegisterKey = z.input<typeof registerKeyBody>;
 export type Settle = z.input<typeof settleBody>;
 export type PayDedicatedAccount = z.input<typeof payDedicatedAccountBody>;
+export type SettleRefund = z.input<typeof settleRefundBody>;
 export type Fault = z.input<typeof faultBody>;
 export type FaultMode = z.infer<typeof faultMode>;
 export type TransactionStatus = z.infer<typeof transactionStatus>;

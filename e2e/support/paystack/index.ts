@@ -10,6 +10,7 @@ import {
   type RecordedRequest,
   type RegisterKey,
   type Settle,
+  type SettleRefund,
   type TransactionView,
   type Violation,
   type WebhookDelivery,
@@ -30,6 +31,10 @@ export type PaystackEmulator = {
   settle(reference: string, opts: Settle): Promise<TransactionView>;
   /** A customer's transfer into a dedicated account: a new successful transaction, Paystack's reference. */
   payDedicatedAccount(accountNumber: string, opts: PayDedicatedAccount): Promise<TransactionView>;
+  /** Processes (or fails) the transaction's oldest pending refund, with its refund.* webhook unless told not to. */
+  settleRefund(reference: string, opts: SettleRefund): Promise<unknown>;
+  /** A refund made outside Kassa (in Paystack's dashboard), processed at once. */
+  refundOutside(reference: string, amount: number): Promise<unknown>;
   /** Sends the transaction's last webhook again, byte for byte (a replay). */
   resendWebhook(reference: string): Promise<WebhookDelivery>;
   /** The next `times` requests matching (all until cleared) fail as `mode` says. */
@@ -110,6 +115,8 @@ export function paystackEmulatorAt(url: string, proc: { pid: number; stop(): Pro
     pid: proc.pid,
     registerKey: (o) => call("POST", "/keys", o),
     settle: (reference, o) => call("POST", `/transactions/${enc(reference)}/settle`, o),
+    settleRefund: (reference, o) => call("POST", `/transactions/${enc(reference)}/refunds/settle`, o),
+    refundOutside: (reference, amount) => call("POST", `/transactions/${enc(reference)}/refunds/outside`, { amount }),
     payDedicatedAccount: (accountNumber, o) => call("POST", `/dedicated-accounts/${enc(accountNumber)}/pay`, o),
     resendWebhook: (reference) => call("POST", `/webhooks/resend/${enc(reference)}`, {}),
     addFault: (f) => call("POST", "/faults", { ...f, path: f.path instanceof RegExp ? f.path.source : f.path }),

@@ -75,7 +75,7 @@ export type Mandate = {
   createdAt: Date;
 };
 
-export type Refund = { id: number; amount: number; status: "pending" | "processed"; createdAt: Date };
+export type Refund = { id: number; amount: number; status: "pending" | "processed" | "failed"; createdAt: Date; refundedAt: Date | null };
 
 export type Transaction = {
   refunds?: Refund[];
@@ -283,6 +283,64 @@ export function refundData(t: Transaction, r: Refund) {
     id: r.id,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.createdAt.toISOString(),
+  };
+}
+
+/** GET /refund/{id} (RefundFetchResponse) and each item of GET /refund (RefundListResponseArray). */
+export function refundRecordData(t: Transaction, r: Refund) {
+  const c = t.customer;
+  return {
+    integration: t.integration.id,
+    transaction: t.id,
+    dispute: null,
+    settlement: null,
+    id: r.id,
+    domain: t.integration.domain,
+    currency: t.currency,
+    amount: r.amount,
+    status: r.status,
+    refunded_at: iso(r.refundedAt),
+    refunded_by: "kassa",
+    customer_note: "",
+    merchant_note: "",
+    deducted_amount: 0,
+    fully_deducted: 0,
+    createdAt: r.createdAt.toISOString(),
+    bank_reference: null,
+    transaction_reference: t.reference,
+    reason: "",
+    customer: {
+      id: c.id,
+      first_name: c.firstName ?? "",
+      last_name: c.lastName ?? "",
+      email: c.email,
+      customer_code: c.code,
+      phone: c.phone ?? "",
+      metadata: "",
+      risk_action: "default",
+      international_format_phone: "",
+    },
+    refund_type: r.amount === t.amount ? "full" : "partial",
+    transaction_amount: t.amount,
+    initiated_by: "kassa",
+    refund_channel: t.channel,
+    session_id: null,
+    collect_account_number: false,
+  };
+}
+
+/** The body of a refund.* webhook, as Paystack's docs show it: the transaction it is for, no refund id. */
+export function refundWebhookData(t: Transaction, r: Refund) {
+  return {
+    status: r.status,
+    transaction_reference: t.reference,
+    refund_reference: r.status === "processed" ? String(r.id).padStart(12, "0") : null,
+    amount: r.amount,
+    currency: t.currency,
+    processor: "emulator",
+    customer: { first_name: t.customer.firstName ?? "", last_name: t.customer.lastName ?? "", email: t.customer.email },
+    integration: t.integration.id,
+    domain: t.integration.domain,
   };
 }
 

@@ -12,7 +12,9 @@ import {
   CONTROL_PREFIX,
   faultBody,
   latencyBody,
+  outsideRefundBody,
   payDedicatedAccountBody,
+  settleRefundBody,
   registerKeyBody,
   settleBody,
   type FaultMode,
@@ -29,6 +31,8 @@ import {
   customerData,
   dedicatedAccountData,
   refundData,
+  refundRecordData,
+  refundWebhookData,
   fees,
   isSettled,
   listItem,
@@ -45,6 +49,7 @@ import {
   type DedicatedAccount,
   type Integration,
   type Mandate,
+  type Refund,
   type Transaction,
 } from "./model";
 import { donePage, mandatePage, notFoundPage, payPage } from "./pages";
@@ -247,6 +252,17 @@ function docsChecks(op: Operation, body: Record<string, unknown>): string[] {
   return problems;
 }
 
+let refundIds = 0;
+const newRefundId = () => 15_000_000 + ++refundIds;
+
+function findRefund(integration: Integration, id: number): { t: Transaction; r: Refund } | null {
+  for (const t of integration.transactions.values()) {
+    const r = t.refunds?.find((x) => x.id === id);
+    if (r) return { t, r };
+  }
+  return null;
+}
+
 type Ctx = { integration: Integration; params: Record<string, string>; query: URLSearchParams; body: Record<string, unknown> };
 type Handler = (ctx: Ctx) => Answer;
 
@@ -403,12 +419,42 @@ const handlers: Record<string, Handler> = {
     const t = integration.transactions.get(String(body.transaction));
     if (!t) return fail(404, "Transaction reference not found");
     if (t.status !== "success") return fail(400, "Transaction has not been completed");
-    const refunded = (t.refunds ?? []).reduce((n, r) => n + r.amount, 0);
+    const refunded = (t.refunds ?? []).filter((r) => r.status !== "failed").reduce((n, r) => n + r.amount, 0);
     const amount = typeof body.amount === "number" ? body.amount : t.amount - refunded;
     if (amount <= 0 || refunded + amount > t.amount) return fail(400, "Refund amount cannot be more than the transaction amount");
-    const refund = { id: Math.floor(Math.random() * 1e9), amount, status: "pending" as const, createdAt: new Date() };
+    const refund: Refund = { id: newRefundId(), amount, status: "pending", createdAt: new Date(), refundedAt: null };
     (t.refunds ??= []).push(refund);
     return ok("Refund has been queued for processing", refundData(t, refund));
+  },
+
+  // GET /refund/{id}
+  refund_fetch({ integration, params }) {
+    const found = findRefund(integration, Number(params.id));
+    if (!found) return fail(404, "Refund not found");
+    return ok("Refund retrieved", refundRecordData(found.t, found.r));
+  },
+
+  // GET /refund – newest first, `from` and `to` on the refund's creation
+  refund_list({ integration, query }) {
+    const from = query.get("from") ? Date.parse(query.get("from")!) : null;
+    const to = query.get("to") ? Date.parse(query.get("to")!) : null;
+    const perPage = Math.max(1, Number(query.get("perPage") ?? 50) || 50);
+    const page = Math.max(1, Number(query.get("page") ?? 1) || 1);
+    const all = [...integration.transactions.values()]
+      .flatMap((t) => (t.refunds ?? []).map((r) => ({ t, r })))
+      .filter(({ r }) => (from === null || r.createdAt.getTime() >= from) && (to === null || r.createdAt.getTime() <= to))
+      .sort((a, b) => b.r.createdAt.getTime() - a.r.createdAt.getTime() || b.r.id - a.r.id);
+    const slice = all.slice((page - 1) * perPage, page * perPage);
+    return ok("Refunds retrieved", slice.map(({ t, r }) => refundRecordData(t, r)), {
+      meta: {
+        total: all.length,
+        skipped: (page - 1) * perPage,
+        perPage: String(perPage),
+        page,
+        pageCount: Math.max(1, Math.ceil(all.length / perPage)),
+        failedRefundCount: all.filter(({ r }) => r.status === "failed").length,
+      },
+    });
   },
 
   // POST /customer – creates the customer, or returns (and updates) the one with that email
@@ -737,6 +783,28 @@ async function control(req: http.IncomingMessage, res: http.ServerResponse, url:
       if (isSettled(t)) throw new ControlError(409, `transaction ${ref} is already ${t.status}`);
       settle(t, b);
       return send(res, 200, view(t));
+    }
+    if (method === "POST" && (ref = seg(/^\/transactions\/([^/]+)\/refunds\/settle$/))) {
+      // The oldest refund of the transaction still pending is processed, or fails.
+      const b = input(settleRefundBody);
+      const t = findTransaction(ref);
+      const r = t?.refunds?.find((x) => x.status === "pending");
+      if (!t || !r) throw new ControlError(404, `no pending refund of ${ref}`);
+      r.status = b.outcome;
+      r.refundedAt = b.outcome === "processed" ? new Date() : null;
+      if (b.webhook) {
+        const event = `refund.${b.outcome}`;
+        void deliver(t.integration, t.reference, event, JSON.stringify({ event, data: refundWebhookData(t, r) }), false);
+      }
+      return send(res, 200, refundRecordData(t, r));
+    }
+    if (method === "POST" && (ref = seg(/^\/transactions\/([^/]+)\/refunds\/outside$/))) {
+      const b = input(outsideRefundBody);
+      const t = findTransaction(ref);
+      if (!t) throw new ControlError(404, `no transaction ${ref}`);
+      const r: Refund = { id: newRefundId(), amount: b.amount, status: "processed", createdAt: new Date(), refundedAt: new Date() };
+      (t.refunds ??= []).push(r);
+      return send(res, 200, refundRecordData(t, r));
     }
     if (method === "GET" && (ref = seg(/^\/transactions\/([^/]+)$/))) {
       const t = findTransaction(ref);

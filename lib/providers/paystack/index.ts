@@ -18,6 +18,8 @@ import {
   type Notice,
   type PaymentRef,
   type ProviderAdapter,
+  type RefundReadBack,
+  type RefundRef,
   type ReadBack,
   type StartPaymentRequest,
   type StartPaymentResult,
@@ -32,6 +34,9 @@ import {
   mandateInitializeAnswer,
   mandateVerifyAnswer,
   refundAnswer,
+  refundFetchAnswer,
+  refundListAnswer,
+  refundReadBackOf,
   transactionListAnswer,
   fromReference,
   initializeAnswer,
@@ -253,6 +258,30 @@ async function readBack(payment: PaymentRef, key: PaystackKey): Promise<ReadBack
   }
 }
 
+/**
+ * Paystack's word on a refund: by its id (GET /refund/{id}); when the call that made it went
+ * unanswered, Kassa has none, and looks for it among the refunds made since (GET /refund): the
+ * one of the payment's transaction, for its amount, that no other refund of Kassa's holds.
+ */
+async function readRefund(refund: RefundRef, key: PaystackKey): Promise<RefundReadBack> {
+  if (refund.providerRef) {
+    try {
+      return refundReadBackOf((await paystack(key, { method: "GET", path: `/refund/${encodeURIComponent(refund.providerRef)}` }, refundFetchAnswer)).data);
+    } catch (err) {
+      if (err instanceof ProviderRefused && err.status === 404) return { state: "unknown" };
+      throw err;
+    }
+  }
+  const transaction = refund.payment.providerRef ?? toReference(refund.payment.id);
+  const from = new Date(refund.createdAt.getTime() - SKEW_MS).toISOString();
+  const answer = await paystack(key, { method: "GET", path: "/refund", query: { from, perPage: "100" } }, refundListAnswer);
+  // Oldest first: the earliest refund Paystack made is the earliest of ours.
+  const found = [...answer.data]
+    .reverse()
+    .find((r) => r.transaction_reference === transaction && r.amount === refund.amount && !refund.takenRefs.includes(String(r.id)));
+  return found ? refundReadBackOf(found) : { state: "unknown" };
+}
+
 /** The signature Paystack puts on a webhook: hex HMAC-SHA512 of the raw body, keyed with the secret key. */
 export function paystackSignature(body: string, secretKey: string): string {
   return createHmac("sha512", secretKey).update(body, "utf8").digest("hex");
@@ -274,6 +303,12 @@ function readNotification(raw: { body: string; headers: Headers }, account: Acco
   const parsed = webhookBody.safeParse(json);
   if (!parsed.success) return { eventId: "", about: "other" };
   const { event, data } = parsed.data;
+  if (event.startsWith("refund.")) {
+    // A refund's event names its transaction only: the payment's refunds are read back.
+    const reference = data.transaction_reference ?? "";
+    const eventId = `${event}:${reference}:${data.refund_reference ?? data.id ?? ""}:${data.amount ?? ""}:${data.status ?? ""}`;
+    return reference ? { eventId, about: "refund", providerRef: reference } : { eventId, about: "other" };
+  }
   // Paystack's events carry no id of their own: the event, its transaction and its status make one.
   const eventId = `${event}:${data.id ?? data.reference ?? ""}:${data.status ?? ""}`;
   if (!event.startsWith("charge.") || !data.reference) return { eventId, about: "other" };
@@ -320,6 +355,7 @@ export const paystackAdapter: ProviderAdapter<Credentials> = {
     );
     return { providerRef: String(answer.data.id), state: answer.data.status === "processed" ? "succeeded" : "pending" };
   },
+  readRefund: (refund, account) => readRefund(refund, account.credentials),
   async continuePayment(payment, account) {
     if (payment.rail !== "direct_debit") return null;
     return continueDirectDebit(payment, account.credentials);

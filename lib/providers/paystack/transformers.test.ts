@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { paystackAdapter, paystackSignature } from ".";
-import { fromReference, readBackOf, toReference } from "./transformers";
+import { fromReference, readBackOf, refundReadBackOf, toReference } from "./transformers";
 
 describe("Paystack's references", () => {
   it("writes Kassa's payment id in the characters Paystack allows, and reads it back", () => {
@@ -46,5 +46,30 @@ describe("Paystack's webhook signature", () => {
     expect(() => read(paystackSignature(body, "sk_test_other"))).toThrow("bad signature");
     expect(() => read(paystackSignature(body, key), body.replace("success", "failed"))).toThrow("bad signature");
     expect(() => read("abc")).toThrow("bad signature");
+  });
+});
+
+describe("Paystack's refunds", () => {
+  const r = (status: string) => ({ id: 15000001, status, amount: 100000, currency: "NGN" });
+  it.each(["pending", "processing", "needs-attention"])("%s is still under way", (status) => {
+    expect(refundReadBackOf(r(status))).toEqual({ state: "pending", providerRef: "15000001" });
+  });
+  it("processed is the money back; failed is none", () => {
+    expect(refundReadBackOf(r("processed"))).toEqual({ state: "succeeded", providerRef: "15000001" });
+    expect(refundReadBackOf(r("failed"))).toMatchObject({ state: "failed", providerRef: "15000001", failureMessage: expect.any(String) });
+  });
+
+  it("reads a refund's notification as about its transaction's refunds, never its outcome", () => {
+    const key = "sk_test_0123456789abcdef0123";
+    const context = { id: "pa_x", livemode: false, credentials: { secretKey: key } };
+    const read = (data: Record<string, unknown>, event = "refund.processed") => {
+      const body = JSON.stringify({ event, data });
+      return paystackAdapter.readNotification({ body, headers: new Headers({ "x-paystack-signature": paystackSignature(body, key) }) }, context);
+    };
+    const data = { status: "processed", transaction_reference: "pay-0123456789abcdefghij", refund_reference: "000015000001", amount: 100000, currency: "NGN" };
+    expect(read(data)).toEqual({ eventId: "refund.processed:pay-0123456789abcdefghij:000015000001:100000:processed", about: "refund", providerRef: "pay-0123456789abcdefghij" });
+    // A dedicated account's money has Paystack's own reference: still about that transaction.
+    expect(read({ ...data, transaction_reference: "T123456789012345" })).toMatchObject({ about: "refund", providerRef: "T123456789012345" });
+    expect(read({ status: "failed" }, "refund.failed")).toMatchObject({ about: "other" });
   });
 });

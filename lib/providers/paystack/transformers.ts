@@ -1,7 +1,7 @@
 // Paystack's requests and answers, written once, and mapped to Kassa's types here: nothing
 // outside this folder sees a Paystack field name (STYLE: hyperswitch's transformers).
 import { z } from "zod";
-import type { ReadBack } from "../types";
+import type { ReadBack, RefundReadBack } from "../types";
 
 /** Kassa's payment id in the characters Paystack allows in a reference (letters, digits, `-`, `.`, `=`). */
 export function toReference(paymentId: string): string {
@@ -93,6 +93,10 @@ export const webhookBody = z
         id: z.union([z.number(), z.string()]).optional(),
         reference: z.string().optional(),
         status: z.string().optional(),
+        // refund.* events name the transaction, not the refund.
+        transaction_reference: z.string().optional(),
+        refund_reference: z.string().nullish(),
+        amount: z.number().optional(),
         channel: z.string().nullish(),
         customer: z.object({ email: z.string().nullish() }).passthrough().nullish(),
       })
@@ -132,3 +136,27 @@ export const chargeAuthorizationAnswer = envelope(z.object({ status: z.string(),
 
 /** POST /refund: the refund Paystack queued (https://paystack.com/docs/payments/refunds/). */
 export const refundAnswer = envelope(z.object({ id: z.union([z.number(), z.string()]), status: z.string(), amount: z.number().int() }).passthrough());
+
+const refundRecord = z
+  .object({ id: z.union([z.number(), z.string()]), status: z.string(), amount: z.number().int(), currency: z.string(), transaction_reference: z.string().nullish(), createdAt: z.string().optional() })
+  .passthrough();
+
+/** GET /refund/{id}: the refund as Paystack has it. */
+export const refundFetchAnswer = envelope(refundRecord);
+
+/** GET /refund: a page of refunds, newest first. */
+export const refundListAnswer = envelope(z.array(refundRecord));
+
+export type PaystackRefund = z.output<typeof refundRecord>;
+
+/**
+ * A refund's status (https://paystack.com/docs/payments/refunds/#refund-statuses): `processed`
+ * is money back with the customer; `failed` is none; pending, processing and needs-attention
+ * still wait (needs-attention on the customer's account details, given in Paystack's dashboard).
+ */
+export function refundReadBackOf(r: PaystackRefund): RefundReadBack {
+  const providerRef = String(r.id);
+  if (r.status === "processed") return { state: "succeeded", providerRef };
+  if (r.status === "failed") return { state: "failed", providerRef, failureMessage: "Paystack could not return the money." };
+  return { state: "pending", providerRef };
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "merchants" ADD COLUMN "auto_refund_duplicates" boolean DEFAULT true NOT NULL;
