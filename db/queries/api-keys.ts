@@ -1,4 +1,4 @@
-import { and, eq, isNull, like, or, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, like, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { apiKeys, merchants } from "@/db/schema";
 
@@ -17,6 +17,17 @@ export async function findActiveKeyByHash(db: Database, hash: string) {
 export async function insertApiKey(db: Database, row: typeof apiKeys.$inferInsert): Promise<ApiKeyRow> {
   const [inserted] = await db.insert(apiKeys).values(row).returning();
   return inserted!;
+}
+
+/** A merchant's keys, newest first, revoked ones included (never their secrets: only hashes are kept). */
+export async function listMerchantKeys(db: Database, merchantId: string): Promise<ApiKeyRow[]> {
+  return db.select().from(apiKeys).where(eq(apiKeys.merchantId, merchantId)).orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
+}
+
+/** The key whose secret hashes to `hash`, revoked or not. */
+export async function findKeyByHash(db: Database, hash: string): Promise<ApiKeyRow | null> {
+  const [row] = await db.select().from(apiKeys).where(eq(apiKeys.hash, hash)).limit(1);
+  return row ?? null;
 }
 
 /** Keys whose id equals `idOrPrefix` or whose display prefix starts with it. */

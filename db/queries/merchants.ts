@@ -1,4 +1,4 @@
-import { count, eq, sql } from "drizzle-orm";
+import { count, eq, getTableColumns, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { prepared } from "@/db/prepared";
 import { merchants } from "@/db/schema";
@@ -32,9 +32,27 @@ export async function countMerchants(db: Database): Promise<number> {
   return row?.n ?? 0;
 }
 
-export type MerchantChanges = Partial<Pick<MerchantRow, "autoRefundDuplicates">>;
+export type MerchantChanges = Partial<Pick<MerchantRow, "name" | "logoUrl" | "brandColor" | "rails" | "feeSchedule" | "autoRefundDuplicates">>;
 
 export async function updateMerchant(db: Database, id: string, changes: MerchantChanges): Promise<MerchantRow | null> {
   const [row] = await db.update(merchants).set(changes).where(eq(merchants.id, id)).returning();
+  return row ?? null;
+}
+
+/** Every merchant, oldest first, with how many of its keys still work in each mode. */
+export async function listMerchants(db: Database): Promise<(MerchantRow & { testKeys: number; liveKeys: number })[]> {
+  return db
+    .select({
+      ...getTableColumns(merchants),
+      testKeys: sql<number>`(select count(*) from api_keys k where k.merchant_id = merchants.id and not k.livemode and k.revoked_at is null)`.mapWith(Number),
+      liveKeys: sql<number>`(select count(*) from api_keys k where k.merchant_id = merchants.id and k.livemode and k.revoked_at is null)`.mapWith(Number),
+    })
+    .from(merchants)
+    .orderBy(merchants.createdAt, merchants.id);
+}
+
+/** The oldest merchant of this name (the demo merchant is the first start's). */
+export async function findMerchantNamed(db: Database, name: string): Promise<MerchantRow | null> {
+  const [row] = await db.select().from(merchants).where(eq(merchants.name, name)).orderBy(merchants.createdAt).limit(1);
   return row ?? null;
 }

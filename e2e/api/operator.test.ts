@@ -35,6 +35,11 @@ describe("first start", { timeout: 180_000 }, () => {
       const again = await startServer(db);
       servers.push(again);
       expect(again.output()).not.toContain("sk_test_");
+      // Its id, though, on every start: what `key create --merchant` needs.
+      const demoId = /Demo merchant: "Demo Store" \((mer_\w+)\)/.exec(again.output())?.[1];
+      expect(demoId).toMatch(/^mer_/);
+      expect(demoId).toBe(/demo merchant "Demo Store" \((mer_\w+)\)/.exec(out)?.[1]);
+      expect(again.output()).toContain(`key create --merchant ${demoId} --mode test`);
       const list = await client(key, again.url).get("/api/v1/checkout/sessions");
       expect(list.body.data).toHaveLength(1);
       await again.stop();
@@ -119,7 +124,60 @@ describe("operator CLI", { timeout: 180_000 }, () => {
     }
   });
 
+  it("lists merchants and keys, updates a merchant's look and rails, and revokes a key given whole", async () => {
+    const db = await freshDatabase();
+    try {
+      const m = await createMerchantViaCli(db, "Acme");
+      const other = await createMerchantViaCli(db, "Bolt", ["--rails", "card,pix"]);
+      const merchants = JSON.parse((await cli(db, ["merchant", "list", "--json"])).stdout).data;
+      expect(merchants).toEqual([
+        expect.objectContaining({ id: m.id, name: "Acme", testKeys: 1, liveKeys: 1 }),
+        expect.objectContaining({ id: other.id, name: "Bolt", rails: ["card", "pix"], testKeys: 1, liveKeys: 1 }),
+      ]);
+      expect((await cli(db, ["merchant", "list"])).stdout).toContain(`${other.id}  Bolt`);
+
+      const updated = JSON.parse(
+        (await cli(db, ["merchant", "update", m.id, "--name", "Acme Lagos", "--brand-color", "#0F766E", "--logo-url", "https://acme.example/logo.png", "--rails", "card,transfer", "--json"])).stdout,
+      );
+      expect(updated).toMatchObject({ id: m.id, name: "Acme Lagos", brandColor: "#0f766e", logoUrl: "https://acme.example/logo.png", rails: ["card", "transfer"], autoRefundDuplicates: true });
+      // What is not given stays; an empty value removes the logo.
+      const again = JSON.parse((await cli(db, ["merchant", "update", m.id, "--logo-url", "", "--json"])).stdout);
+      expect(again).toMatchObject({ name: "Acme Lagos", logoUrl: null, brandColor: "#0f766e", rails: ["card", "transfer"] });
+
+      const server = await startServer(db);
+      try {
+        // The page and the API see the change.
+        const s = await client(m.testKey, server.url).post("/api/v1/checkout/sessions", { amount: 250000, currency: "NGN", successUrl: "https://shop.example.com/ok" });
+        expect(s.status).toBe(201);
+        expect(s.body.paymentMethods).toEqual(["card", "transfer"]);
+        expect(await (await fetch(s.body.checkoutUrl)).text()).toContain("Acme Lagos");
+      } finally {
+        await server.stop();
+      }
+
+      const extra = JSON.parse((await cli(db, ["key", "create", "--merchant", m.id, "--mode", "live", "--json"])).stdout);
+      const revoked = JSON.parse((await cli(db, ["key", "revoke", extra.key, "--json"])).stdout);
+      expect(revoked).toMatchObject({ id: extra.id, revoked: true });
+      const keys = JSON.parse((await cli(db, ["key", "list", "--merchant", m.id, "--json"])).stdout).data;
+      expect(keys).toHaveLength(3);
+      expect(keys[0]).toMatchObject({ id: extra.id, mode: "live", prefix: extra.key.slice(0, 14), revokedAt: expect.any(String) });
+      expect(keys.filter((k: { revokedAt: string | null }) => k.revokedAt === null).map((k: { mode: string }) => k.mode).sort()).toEqual(["live", "test"]);
+      // A list never shows a secret: only the prefix is kept.
+      expect(JSON.stringify(keys)).not.toContain(m.testKey);
+      expect((await cli(db, ["key", "list", "--merchant", m.id])).stdout).toContain(`${extra.id}  live  ${extra.key.slice(0, 14)}…`);
+    } finally {
+      await db.drop();
+    }
+  });
+
   it.each([
+    [["merchant", "update", "mer_nobody", "--name", "X"], "No merchant mer_nobody"],
+    [["merchant", "update", "mer_x"], "Nothing to change"],
+    [["merchant", "update", "mer_x", "--brand-color", "teal"], "--brand-color"],
+    [["merchant", "update", "mer_x", "--rails", "card,cash"], "Unknown rail(s): cash"],
+    [["merchant", "update", "mer_x", "--auto-refund-duplicates", "maybe"], "--auto-refund-duplicates must be true or false"],
+    [["key", "list", "--merchant", "mer_nobody"], "No merchant mer_nobody"],
+    [["key", "revoke", "sk_test_0123456789abcdefghijABCDEFGHIJ01"], "No key matches"],
     [["merchant", "create", "--json"], "--name is required"],
     [["merchant", "create", "--name", "X", "--brand-color", "red"], "--brand-color"],
     [["merchant", "create", "--name", "X", "--rails", "card,cash"], "Unknown rail(s): cash"],

@@ -1,5 +1,5 @@
 import type { Database } from "@/db/client";
-import { countMerchants } from "@/db/queries/merchants";
+import { countMerchants, findMerchantNamed } from "@/db/queries/merchants";
 import { deleteIdempotencyKeysBefore } from "@/db/queries/idempotency";
 import { IDEMPOTENCY_RETENTION_MS } from "@/lib/api/idempotency";
 import { sweepExpiredSessions } from "@/lib/checkout/expire-session";
@@ -19,7 +19,7 @@ import { processState } from "@/lib/process-state";
 
 /** First start on an empty database: a demo merchant, its test key printed once. */
 export async function ensureDemoMerchant(db: Database): Promise<void> {
-  if ((await countMerchants(db)) > 0) return;
+  if ((await countMerchants(db)) > 0) return sayDemoMerchant(db);
   let created;
   try {
     created = await createMerchant(db, { name: DEMO_MERCHANT_NAME, brandColor: "#0f766e", testKeySecret: demoTestKey() });
@@ -49,6 +49,21 @@ export async function ensureDemoMerchant(db: Database): Promise<void> {
       "  then open the checkoutUrl it returns, or try the demo store:",
       "",
       `    ${url}/demo`,
+      "",
+    ].join("\n") + "\n",
+  );
+}
+
+/** Every later start: the demo merchant's id (its key was shown once), and how to get another key. */
+async function sayDemoMerchant(db: Database): Promise<void> {
+  const demo = await findMerchantNamed(db, DEMO_MERCHANT_NAME);
+  if (!demo) return;
+  process.stdout.write(
+    [
+      "",
+      `  Demo merchant: "${demo.name}" (${demo.id}). Its test key was shown on the first start; another one:`,
+      `    npm run kassa -- key create --merchant ${demo.id} --mode test`,
+      "  (on the embedded database, with the server stopped)",
       "",
     ].join("\n") + "\n",
   );

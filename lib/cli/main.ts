@@ -3,7 +3,8 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
-import { findMerchant, updateMerchant } from "@/db/queries/merchants";
+import { notifyKeysChanged, listMerchantKeys } from "@/db/queries/api-keys";
+import { findMerchant, listMerchants, updateMerchant, type MerchantChanges } from "@/db/queries/merchants";
 import { findProviderAccountById } from "@/db/queries/provider-accounts";
 import type { FeeSchedule } from "@/db/schema";
 import { dataDir, dataDirHolder } from "@/lib/db";
@@ -27,13 +28,20 @@ Commands:
       Create a merchant with a test key and a live key (shown once). --fees sets the fee
       schedule per rail (basis points, fixed and optional cap in minor units); rails left
       out use the defaults.
-  merchant update MERCHANT_ID --auto-refund-duplicates true|false [--json]
-      Whether a payment that succeeds on a session already paid (a transfer that arrived
-      after the buyer paid by card) is refunded in full by itself (default: true).
+  merchant list [--json]
+      Every merchant: its id, name, rails and how many working keys it has in each mode.
+  merchant update MERCHANT_ID [--name NAME] [--logo-url URL|""] [--brand-color #RRGGBB|""]
+                  [--rails card,pix,…] [--fees '{…}'] [--auto-refund-duplicates true|false] [--json]
+      Change what is given (an empty --logo-url or --brand-color removes it). With
+      --auto-refund-duplicates, whether a payment that succeeds on a session already paid
+      (a transfer that arrived after the buyer paid by card) is refunded in full by itself
+      (default: true). --fees replaces the whole fee schedule.
   key create --merchant MERCHANT_ID --mode test|live [--json]
       Create another API key for a merchant (shown once).
-  key revoke KEY_ID_OR_PREFIX [--json]
-      Revoke a key by its id (key_…) or its display prefix (sk_test_ab12…).
+  key list --merchant MERCHANT_ID [--json]
+      The merchant's keys, newest first: id, mode, display prefix, created, revoked.
+  key revoke KEY [--json]
+      Revoke a key by its id (key_…), its display prefix (sk_test_ab12…) or the whole key.
   provider connect --merchant MERCHANT_ID --mode test|live --provider ${ADAPTER_NAMES.join("|")}
                    --secret-key KEY|- [--rails card,transfer] [--currencies NGN] [--json]
       Connect the merchant's account at a payment provider: the key is checked with the
@@ -50,6 +58,33 @@ KASSA_DATA_DIR (default ./.data). The embedded database cannot be opened while a
 Kassa server is running on it; PostgreSQL can.`;
 
 class CliError extends Error {}
+
+type MerchantValues = { "logo-url"?: string; "brand-color"?: string; rails?: string; fees?: string };
+
+/** The look, rails and fees options of `merchant create` and `merchant update`, checked; absent when not given. */
+function merchantOptions(values: MerchantValues): Pick<MerchantChanges, "logoUrl" | "brandColor" | "rails" | "feeSchedule"> {
+  const out: Pick<MerchantChanges, "logoUrl" | "brandColor" | "rails" | "feeSchedule"> = {};
+  const color = values["brand-color"];
+  if (color !== undefined) {
+    const brandColor = color === "" ? null : normalizeHexColor(color);
+    if (color !== "" && !brandColor) throw new CliError("--brand-color must be a hex colour such as #0f766e.");
+    out.brandColor = brandColor;
+  }
+  const logo = values["logo-url"];
+  if (logo !== undefined) {
+    if (logo !== "" && !/^https:\/\/[^\s]+$/.test(logo)) throw new CliError("--logo-url must be an https URL.");
+    out.logoUrl = logo === "" ? null : logo;
+  }
+  if (values.rails !== undefined) {
+    const list = values.rails.split(",").map((r) => r.trim());
+    const bad = list.filter((r) => !isRail(r));
+    if (bad.length) throw new CliError(`Unknown rail(s): ${bad.join(", ")}. Known: ${RAILS.join(", ")}.`);
+    out.rails = list.filter(isRail);
+    if (out.rails.length === 0) throw new CliError("--rails needs at least one rail.");
+  }
+  if (values.fees !== undefined) out.feeSchedule = parseFees(values.fees);
+  return out;
+}
 
 async function open(): Promise<DatabaseHandle> {
   const url = env().DATABASE_URL;
@@ -100,21 +135,10 @@ async function main(argv: string[]): Promise<void> {
   if (noun === "merchant" && verb === "create") {
     const name = values.name?.trim();
     if (!name || name.length > 200) throw new CliError("--name is required (1 to 200 characters).");
-    const brandColor = values["brand-color"] ? normalizeHexColor(values["brand-color"]) : null;
-    if (values["brand-color"] && !brandColor) throw new CliError("--brand-color must be a hex colour such as #0f766e.");
-    const logoUrl = values["logo-url"] ?? null;
-    if (logoUrl && !/^https:\/\/[^\s]+$/.test(logoUrl)) throw new CliError("--logo-url must be an https URL.");
-    let rails: Rail[] | undefined;
-    if (values.rails) {
-      const list = values.rails.split(",").map((r) => r.trim());
-      const bad = list.filter((r) => !isRail(r));
-      if (bad.length) throw new CliError(`Unknown rail(s): ${bad.join(", ")}. Known: ${RAILS.join(", ")}.`);
-      rails = list.filter(isRail);
-    }
-    const feeSchedule = values.fees ? parseFees(values.fees) : undefined;
+    const { logoUrl, brandColor, rails, feeSchedule } = merchantOptions(values);
     const h = await open();
     try {
-      const created = await createMerchant(h.db, { name, logoUrl, brandColor, rails, feeSchedule });
+      const created = await createMerchant(h.db, { name, logoUrl: logoUrl ?? null, brandColor: brandColor ?? null, rails, feeSchedule });
       print(
         json,
         { id: created.merchant.id, name: created.merchant.name, testKey: created.testKey.secret, liveKey: created.liveKey.secret },
@@ -126,18 +150,61 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
 
-  if (noun === "merchant" && verb === "update") {
-    if (!arg) throw new CliError("Give the merchant's id (mer_…).");
-    const flag = values["auto-refund-duplicates"];
-    if (flag !== "true" && flag !== "false") throw new CliError("--auto-refund-duplicates must be true or false.");
+  if (noun === "merchant" && verb === "list") {
     const h = await open();
     try {
-      const row = await updateMerchant(h.db, arg, { autoRefundDuplicates: flag === "true" });
+      const rows = await listMerchants(h.db);
+      const data = rows.map((m) => ({ id: m.id, name: m.name, rails: m.rails, testKeys: m.testKeys, liveKeys: m.liveKeys, createdAt: m.createdAt.toISOString() }));
+      const lines = data.map((m) => `${m.id}  ${m.name}\n  rails: ${m.rails.join(", ")}\n  keys: ${m.testKeys} test, ${m.liveKeys} live  (created ${m.createdAt})`);
+      print(json, { data }, lines.length ? lines.join("\n") : "No merchants yet: npm run kassa -- merchant create --name NAME");
+    } finally {
+      await h.close();
+    }
+    return;
+  }
+
+  if (noun === "merchant" && verb === "update") {
+    if (!arg) throw new CliError("Give the merchant's id (mer_…).");
+    const changes: MerchantChanges = {};
+    if (values.name !== undefined) {
+      const name = values.name.trim();
+      if (!name || name.length > 200) throw new CliError("--name must be 1 to 200 characters.");
+      changes.name = name;
+    }
+    Object.assign(changes, merchantOptions(values));
+    const flag = values["auto-refund-duplicates"];
+    if (flag !== undefined) {
+      if (flag !== "true" && flag !== "false") throw new CliError("--auto-refund-duplicates must be true or false.");
+      changes.autoRefundDuplicates = flag === "true";
+    }
+    if (Object.keys(changes).length === 0) {
+      throw new CliError("Nothing to change: give --name, --logo-url, --brand-color, --rails, --fees or --auto-refund-duplicates.");
+    }
+    const h = await open();
+    try {
+      const row = await updateMerchant(h.db, arg, changes);
       if (!row) throw new CliError(`No merchant ${arg}.`);
+      // Servers keep a merchant beside its keys for a minute: this makes them read it again.
+      await notifyKeysChanged(h.db);
+      const data = {
+        id: row.id,
+        name: row.name,
+        logoUrl: row.logoUrl,
+        brandColor: row.brandColor,
+        rails: row.rails,
+        feeSchedule: row.feeSchedule,
+        autoRefundDuplicates: row.autoRefundDuplicates,
+      };
       print(
         json,
-        { id: row.id, name: row.name, autoRefundDuplicates: row.autoRefundDuplicates },
-        `Merchant ${row.id} (${row.name}): duplicate payments are ${row.autoRefundDuplicates ? "refunded by themselves" : "left for you to refund"}.`,
+        data,
+        [
+          `Merchant ${row.id} (${row.name})`,
+          `  logo: ${row.logoUrl ?? "none"}`,
+          `  brand colour: ${row.brandColor ?? "default"}`,
+          `  rails: ${row.rails.join(", ")}`,
+          `  duplicate payments: ${row.autoRefundDuplicates ? "refunded by themselves" : "left for you to refund"}`,
+        ].join("\n"),
       );
     } finally {
       await h.close();
@@ -164,8 +231,30 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
 
+  if (noun === "key" && verb === "list") {
+    const merchantId = values.merchant ?? arg;
+    if (!merchantId) throw new CliError("--merchant MERCHANT_ID is required.");
+    const h = await open();
+    try {
+      if (!(await findMerchant(h.db, merchantId))) throw new CliError(`No merchant ${merchantId}.`);
+      const keys = await listMerchantKeys(h.db, merchantId);
+      const data = keys.map((k) => ({
+        id: k.id,
+        mode: k.livemode ? "live" : "test",
+        prefix: k.prefix,
+        createdAt: k.createdAt.toISOString(),
+        revokedAt: k.revokedAt?.toISOString() ?? null,
+      }));
+      const lines = data.map((k) => `${k.id}  ${k.mode}  ${k.prefix}…  created ${k.createdAt}${k.revokedAt ? `  revoked ${k.revokedAt}` : ""}`);
+      print(json, { data }, lines.length ? lines.join("\n") : `${merchantId} has no keys.`);
+    } finally {
+      await h.close();
+    }
+    return;
+  }
+
   if (noun === "key" && verb === "revoke") {
-    if (!arg) throw new CliError("Give the key id (key_…) or its display prefix (sk_test_…).");
+    if (!arg) throw new CliError("Give the key id (key_…), its display prefix (sk_test_…) or the whole key.");
     const h = await open();
     try {
       const result = await revokeApiKeyByIdOrPrefix(h.db, arg, new Date());

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Database, DatabaseHandle } from "@/db/client";
-import { findActiveKeyByHash, findKeysByIdOrPrefix, insertApiKey, KEYS_CHANGED_CHANNEL, revokeApiKey } from "@/db/queries/api-keys";
+import { findActiveKeyByHash, findKeyByHash, findKeysByIdOrPrefix, insertApiKey, KEYS_CHANGED_CHANNEL, revokeApiKey } from "@/db/queries/api-keys";
 import type { MerchantRow } from "@/db/queries/merchants";
 import { newId, randomBase62 } from "@/lib/ids";
 import { processState } from "@/lib/process-state";
@@ -64,9 +64,11 @@ export type RevokeResult =
   | { ok: false; reason: "not_found" | "ambiguous" | "already_revoked"; matches?: string[] };
 
 export async function revokeApiKeyByIdOrPrefix(db: Database, idOrPrefix: string, now: Date): Promise<RevokeResult> {
+  // The whole key, as an operator may paste it, is found by its hash (only hashes are kept).
+  const whole = KEY_PATTERN.test(idOrPrefix);
   // A bare "sk_test_" would match every key: ask for a few characters of the random part.
-  if (idOrPrefix.length < 12) return { ok: false, reason: "not_found" };
-  const matches = await findKeysByIdOrPrefix(db, idOrPrefix);
+  if (!whole && idOrPrefix.length < 12) return { ok: false, reason: "not_found" };
+  const matches = whole ? [await findKeyByHash(db, hashKey(idOrPrefix))].filter((k) => k !== null) : await findKeysByIdOrPrefix(db, idOrPrefix);
   const exact = matches.find((k) => k.id === idOrPrefix);
   const candidates = exact ? [exact] : matches;
   if (candidates.length === 0) return { ok: false, reason: "not_found" };
