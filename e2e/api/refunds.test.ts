@@ -233,7 +233,7 @@ describe("duplicate payments", () => {
     const db = await freshDatabase();
     const m = await createMerchantViaCli(db, "No Auto Refunds");
     const { stdout } = await cli(db, ["merchant", "update", m.id, "--auto-refund-duplicates", "false", "--json"]);
-    expect(JSON.parse(stdout)).toEqual({ id: m.id, name: "No Auto Refunds", autoRefundDuplicates: false });
+    expect(JSON.parse(stdout)).toMatchObject({ id: m.id, name: "No Auto Refunds", autoRefundDuplicates: false });
     const server = await startServer(db);
     try {
       const api = client(m.testKey, server.url);
