@@ -84,7 +84,7 @@ describe("GET /api/v1/openapi.json", () => {
     expect(schemas.CheckoutSession.properties.customerDetails).toEqual({ $ref: "#/components/schemas/CustomerDetails" });
     expect(schemas.CheckoutSession.required).toContain("customerDetails");
     expect(Object.keys(schemas.CustomerDetails.properties)).toEqual(["email", "name", "phone"]);
-    expect(schemas.CustomerDetails.properties.phone.anyOf).toContainEqual({ type: "null" });
+    expect(schemas.CustomerDetails.properties.phone.type).toEqual(["string", "null"]);
     const listParams = doc.paths["/api/v1/checkout/sessions"].get.parameters.map((p: any) => p.name);
     expect(listParams).toEqual(expect.arrayContaining(["customer.email", "customerEmail", "customerPhone", "customerName"]));
     expect(schemas.CheckoutSession.properties.metadata.maxProperties).toBe(50);
