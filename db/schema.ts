@@ -91,6 +91,11 @@ export const checkoutSessions = pgTable(
     expiresAt: ts("expires_at").notNull(),
     createdAt: ts("created_at").notNull(),
     paidAt: ts("paid_at"),
+    // customerDetails (SPEC 9): what the buyer gave on the attempt that paid or is paying,
+    // written with its payment; the email lowercased, the phone in E.164.
+    buyerEmail: text("buyer_email"),
+    buyerName: text("buyer_name"),
+    buyerPhone: text("buyer_phone"),
   },
   (t) => [
     // Lists read newest first (`ORDER BY created_at DESC, id DESC`, whose nulls come first):
@@ -100,6 +105,8 @@ export const checkoutSessions = pgTable(
     index("checkout_sessions_expiry_idx").on(t.expiresAt).where(sql`status in ('open', 'pending')`),
     index("checkout_sessions_ref_idx").on(t.merchantId, t.livemode, t.clientReferenceId),
     index("checkout_sessions_email_idx").on(t.merchantId, t.livemode, t.customerEmail),
+    index("checkout_sessions_buyer_email_idx").on(t.merchantId, t.livemode, t.buyerEmail),
+    index("checkout_sessions_buyer_phone_idx").on(t.merchantId, t.livemode, t.buyerPhone),
   ],
 );
 

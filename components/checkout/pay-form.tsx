@@ -96,14 +96,18 @@ export function PayForm({ sessionId, rail, locale, m, errors, submitLabel, hint,
   );
 }
 
-/** The buyer's email, on a rail whose processor needs one the session does not carry. */
-export function EmailField(props: Pick<RailFormProps, "m" | "locale" | "errors" | "customer" | "provider"> & { rail: Rail; label: string }) {
-  if (!props.provider?.asksEmail) return null;
+/**
+ * The buyer's email, prefilled from the merchant's `customer`: required on a rail whose processor
+ * needs one the session does not carry; with `optional`, asked anyway (the card form, SPEC 9).
+ */
+export function EmailField(props: Pick<RailFormProps, "m" | "locale" | "errors" | "customer" | "provider"> & { rail: Rail; label: string; optional?: boolean }) {
+  const required = Boolean(props.provider?.asksEmail);
+  if (!required && !props.optional) return null;
   return (
-    <Field id={fieldId(props.rail, "email")} label={props.label} error={fieldError(props, "email")}>
+    <Field id={fieldId(props.rail, "email")} label={required ? props.label : `${props.label} (${props.m.pay.optional})`} error={fieldError(props, "email")}>
       {(aria) => (
-        <input {...aria} name="email" type="email" className={inputClass} autoComplete="email" required maxLength={254}
-          defaultValue={props.customer.email ?? undefined} data-check="email" />
+        <input {...aria} name="email" type="email" className={inputClass} autoComplete="email" required={required} maxLength={254}
+          defaultValue={props.customer.email ?? undefined} data-check={required ? "email" : "email-optional"} />
       )}
     </Field>
   );

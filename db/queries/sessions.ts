@@ -1,4 +1,4 @@
-import { and, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, eq, ilike, inArray, lte, sql } from "drizzle-orm";
 import { rowsOf, type Database } from "@/db/client";
 import { prepared } from "@/db/prepared";
 import { param, statement } from "@/db/statement";
@@ -121,7 +121,16 @@ export async function findSessionById(db: Database, id: string): Promise<Session
 }
 
 export type ListSessionsParams = Scope &
-  PageParams & { status?: SessionStatus; clientReferenceId?: string; customerEmail?: string };
+  PageParams & {
+    status?: SessionStatus;
+    clientReferenceId?: string;
+    customerEmail?: string;
+    /** customerDetails: the email exactly (any case), the phone in E.164, any part of the name (any case). */
+    buyer?: { email?: string; phone?: string; name?: string };
+  };
+
+/** `text` as a literal part of an ILIKE pattern: its wildcards and the escape character escaped. */
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function listSessions(db: Database, p: ListSessionsParams) {
   return paginate(p, checkoutSessions, (id) => findSession(db, p, id), (page) =>
@@ -135,6 +144,9 @@ export async function listSessions(db: Database, p: ListSessionsParams) {
           p.status ? eq(checkoutSessions.status, p.status) : undefined,
           p.clientReferenceId ? eq(checkoutSessions.clientReferenceId, p.clientReferenceId) : undefined,
           p.customerEmail ? eq(checkoutSessions.customerEmail, p.customerEmail.toLowerCase()) : undefined,
+          p.buyer?.email ? eq(checkoutSessions.buyerEmail, p.buyer.email.toLowerCase()) : undefined,
+          p.buyer?.phone ? eq(checkoutSessions.buyerPhone, p.buyer.phone) : undefined,
+          p.buyer?.name ? ilike(checkoutSessions.buyerName, `%${likeLiteral(p.buyer.name)}%`) : undefined,
           page.where,
         ),
       )
@@ -145,7 +157,7 @@ export async function listSessions(db: Database, p: ListSessionsParams) {
 
 export type Transition = Move<SessionStatus> & {
   id: string;
-  set?: Partial<Pick<SessionRow, "paidAt" | "failedAttempts">>;
+  set?: Partial<Pick<SessionRow, "paidAt" | "failedAttempts" | "buyerEmail" | "buyerName" | "buyerPhone">>;
   /** Only when the session's deadline has passed (for expiry). */
   expiredBy?: Date;
   /** Only when no waiting payment of the session runs past this time (for expiry). */

@@ -193,6 +193,25 @@ describe("refund input of every shape", () => {
   });
 });
 
+describe("the session list's buyer filters", () => {
+  it.each([
+    ["customerEmail=not-an-email"],
+    ["customerEmail="],
+    ["customerEmail=" + "a".repeat(250) + "%40example.com"],
+    ["customerPhone=0707123456"],
+    ["customerPhone=%2B225"],
+    ["customerPhone=call-me"],
+    ["customerPhone=%2B" + "1".repeat(30)],
+    ["customerName="],
+    ["customerName=%20%20"],
+    ["customerName=" + "n".repeat(201)],
+  ])("refuses ?%s with a 400", async (query) => {
+    const res = await client(A().testKey).get(`/api/v1/checkout/sessions?${query}`);
+    expectError(res, 400, "validation_error", "invalid_request");
+    expect(res.body.error.issues[0].path[0]).toMatch(/^customer(Email|Phone|Name)$/);
+  });
+});
+
 describe("the checkout page's query", () => {
   it.each([
     ["notice=__proto__"],

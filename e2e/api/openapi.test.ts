@@ -81,6 +81,12 @@ describe("GET /api/v1/openapi.json", () => {
     // Real schemas, discriminated: a payment by rail, a next action by type, an event by type.
     expect(schemas.Customer.properties.email).toEqual({ type: "string" });
     expect(schemas.CheckoutSession.properties.customer.anyOf[0]).toEqual({ $ref: "#/components/schemas/Customer" });
+    expect(schemas.CheckoutSession.properties.customerDetails).toEqual({ $ref: "#/components/schemas/CustomerDetails" });
+    expect(schemas.CheckoutSession.required).toContain("customerDetails");
+    expect(Object.keys(schemas.CustomerDetails.properties)).toEqual(["email", "name", "phone"]);
+    expect(schemas.CustomerDetails.properties.phone.type).toEqual(["string", "null"]);
+    const listParams = doc.paths["/api/v1/checkout/sessions"].get.parameters.map((p: any) => p.name);
+    expect(listParams).toEqual(expect.arrayContaining(["customer.email", "customerEmail", "customerPhone", "customerName"]));
     expect(schemas.CheckoutSession.properties.metadata.maxProperties).toBe(50);
     expect(body("CreateCheckoutSession").properties.metadata.maxProperties).toBe(50);
     const rails = schemas.Payment.oneOf.map((v: any) => v.properties.rail.const);

@@ -25,6 +25,23 @@ describe("the checkout page's forms", () => {
     expect((await client(A().testKey).get(`/api/v1/checkout/sessions/${s.id}`)).body.status).toBe("paid");
   });
 
+  it("records the email and name a buyer without script sent with the card form (customerDetails)", async () => {
+    const s = await createSession(A().testKey, { customer: { email: "merchant@example.com" } });
+    const res = await post(`/checkout/${s.id}/pay`, { ...card, email: "NoScript@Example.com", name: "No Script" });
+    expect(res.status).toBe(303);
+    const session = (await client(A().testKey).get(`/api/v1/checkout/sessions/${s.id}`)).body;
+    expect(session).toMatchObject({ status: "paid", customer: { email: "merchant@example.com" } });
+    expect(session.customerDetails).toEqual({ email: "noscript@example.com", name: "No Script", phone: null });
+  });
+
+  it("sends a card form with a malformed email back with its code, paying nothing", async () => {
+    const s = await createSession(A().testKey);
+    const res = await post(`/checkout/${s.id}/pay`, { ...card, email: "nope" });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toMatch(new RegExp(`^/checkout/${s.id}\\?rail=card&errors=.*email`));
+    expect((await client(A().testKey).get(`/api/v1/checkout/sessions/${s.id}`)).body).toMatchObject({ status: "open", payment: null });
+  });
+
   it("sends a refused card back to its form with the reason's code, never the number", async () => {
     const s = await createSession(A().testKey);
     const res = await post(`/checkout/${s.id}/pay`, { ...card, number: "4242 4242 4242 4241" });

@@ -65,6 +65,7 @@ describe("creating a session", () => {
       metadata: {},
       locale: "auto",
       paidAt: null,
+      customerDetails: { email: null, name: null, phone: null },
       payment: null,
     });
     // 24 base62 characters: about 142 random bits, the buyer's only credential.
@@ -73,7 +74,7 @@ describe("creating a session", () => {
     expect(Date.parse(s.expiresAt) - Date.parse(s.createdAt)).toBe(1800_000);
     expect(Object.keys(s).sort()).toEqual(
       [
-        "id", "object", "livemode", "status", "amount", "currency", "lineItems", "description", "customer",
+        "id", "object", "livemode", "status", "amount", "currency", "lineItems", "description", "customer", "customerDetails",
         "paymentMethods", "preferredPaymentMethod", "mode", "checkoutUrl", "successUrl", "cancelUrl", "allowedOrigins",
         "expiresAt", "createdAt", "paidAt", "metadata", "clientReferenceId", "locale", "installments", "payment",
       ].sort(),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   createSessionInput,
+  customerDetailsObject,
   customerObject,
   errorObject,
   eventObject,
@@ -52,6 +53,7 @@ const OBJECTS = {
   CheckoutSession: sessionObject,
   CheckoutSessionList: listOf(sessionObject),
   Customer: customerObject,
+  CustomerDetails: customerDetailsObject,
   Payment: paymentObject,
   NextAction: nextActionObject,
   CardDetails: railDetails.card,

@@ -125,6 +125,9 @@ export async function createSession(db: Database, opts: CreateSessionOptions): P
     expiresAt,
     createdAt: now,
     paidAt: null,
+    buyerEmail: null,
+    buyerName: null,
+    buyerPhone: null,
   };
   const object = sessionToObject(row);
   const event = newEvent({ merchantId: merchant.id, livemode, type: "checkout.session.created", object, at: now });

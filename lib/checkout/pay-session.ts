@@ -162,6 +162,18 @@ function refusalMessage(provider: ProviderName, err: ProviderRefused): string {
   return `${PROVIDER_LABELS[provider]} refused the payment: ${err.providerMessage}`.slice(0, 500);
 }
 
+/**
+ * customerDetails (SPEC 9): what the rail's checks kept of what the buyer gave (an email
+ * lowercased, a phone in E.164; the page prefills from `customer`), null where it asks none.
+ */
+function buyerDetails(request: RailRequest): { buyerEmail: string | null; buyerName: string | null; buyerPhone: string | null } {
+  return {
+    buyerEmail: ("email" in request ? request.email : null) || null,
+    buyerName: ("name" in request ? request.name : null) || null,
+    buyerPhone: ("phone" in request ? request.phone : null) || null,
+  };
+}
+
 type AttemptOptions = {
   session: SessionRow;
   merchant: MerchantRow;
@@ -241,11 +253,12 @@ async function attempt(db: Database, o: AttemptOptions): Promise<PayResult> {
         createdAt: at,
         paidAt: outcome.status === "succeeded" ? at : null,
       }),
+      // The buyer's details go with the attempt that pays or is paying; a failed one leaves them.
       outcome.status === "succeeded"
-        ? transitionSession(tx, { id: session.id, ...SESSION_MOVES.pay, set: { paidAt: at } })
+        ? transitionSession(tx, { id: session.id, ...SESSION_MOVES.pay, set: { paidAt: at, ...buyerDetails(request) } })
         : outcome.status === "failed"
           ? recordFailedAttempt(tx, { id: session.id, max: MAX_FAILED_ATTEMPTS, ...FAILED_ATTEMPT })
-          : transitionSession(tx, { id: session.id, ...SESSION_MOVES.wait }),
+          : transitionSession(tx, { id: session.id, ...SESSION_MOVES.wait, set: buyerDetails(request) }),
     ]);
     let payment = inserted;
     // What the attempt tells the merchant: the payment's event, and the session's when it moved.

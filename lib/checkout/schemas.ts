@@ -1,4 +1,4 @@
-import { isValidPhoneNumber } from "libphonenumber-js/max";
+import { isValidPhoneNumber, parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { z } from "zod";
 import { pageQuery } from "@/db/queries/pagination";
 import { ERROR_TYPES } from "@/lib/errors";
@@ -192,6 +192,19 @@ export const listSessionsQuery = z.strictObject({
   status: z.enum(SESSION_STATUSES).optional(),
   clientReferenceId: z.string().max(200).optional(),
   "customer.email": z.string().max(254).optional(),
+  customerEmail: z.email().max(254).optional().meta({ description: "`customerDetails.email`, exact, case-insensitive." }),
+  customerPhone: z
+    .string()
+    .max(20)
+    .transform((v, ctx) => {
+      const phone = parsePhoneNumberFromString(v);
+      if (phone?.isValid()) return phone.number as string;
+      ctx.addIssue({ code: "custom", message: "must be a valid phone number in E.164, e.g. +2250701020304" });
+      return z.NEVER;
+    })
+    .optional()
+    .meta({ description: "`customerDetails.phone`, in E.164 (spaces and dashes ignored)." }),
+  customerName: z.string().trim().min(1).max(200).optional().meta({ description: "Part of `customerDetails.name`, case-insensitive." }),
 });
 
 export const listEventsQuery = z.strictObject({
@@ -206,6 +219,18 @@ export { isRail };
 
 /** The customer as given at create (SPEC 2.1): as stored. */
 export const customerObject = customerShape;
+
+/**
+ * What the buyer gave on the attempt that paid, or is paying (SPEC 9): each field null until
+ * then, or when that rail did not ask for it. `customer` stays as the merchant sent it.
+ */
+export const customerDetailsObject = z
+  .object({
+    email: z.string().nullable().meta({ description: "Lowercased." }),
+    name: z.string().nullable(),
+    phone: z.string().nullable().meta({ description: "E.164." }),
+  })
+  .meta({ description: "The buyer's details as given when paying (the page prefills them from `customer`)." });
 
 /** What the buyer has to do next: each rail's next actions (lib/rails/<rail>). */
 export const nextActionObject = z.discriminatedUnion("type", NEXT_ACTIONS);
@@ -258,6 +283,7 @@ export const sessionObject = z.object({
   lineItems: z.array(lineItem).nullable(),
   description: z.string().nullable(),
   customer: customerObject.nullable(),
+  customerDetails: customerDetailsObject,
   paymentMethods: z.array(rail),
   preferredPaymentMethod: rail.nullable(),
   mode: z.enum(UI_MODES),

@@ -65,6 +65,7 @@ export function sessionToObject(s: SessionRow, payments: PaymentRow[] = [], with
     lineItems: s.lineItems ?? null,
     description: s.description,
     customer: s.customer ?? null,
+    customerDetails: { email: s.buyerEmail, name: s.buyerName, phone: s.buyerPhone },
     paymentMethods: s.paymentMethods,
     preferredPaymentMethod: s.preferredPaymentMethod ?? null,
     mode: s.uiMode,

@@ -17,7 +17,7 @@ function HostedCardForm(props: RailFormProps) {
   return (
     <PayForm sessionId={sessionId} rail="card" locale={locale} m={m} errors={errors} submitLabel={t(c.hostedSubmit, { amount: amountText })}
       hint={t(c.hostedHint, { provider: provider?.name ?? "" })} target={embedded ? "_top" : undefined}>
-      <EmailField {...props} rail="card" label={c.email} />
+      <EmailField {...props} rail="card" label={c.email} optional />
     </PayForm>
   );
 }
@@ -90,6 +90,7 @@ function CardForm(props: RailFormProps) {
       <Field id={id("name")} label={`${c.holder} (${m.pay.optional})`} error={err("name")}>
         {(aria) => <input {...aria} name="name" className={inputClass} autoComplete="cc-name" maxLength={200} />}
       </Field>
+      <EmailField {...props} rail="card" label={c.email} optional />
       {installments && counts.length > 1 ? (
         <Field id={id("installments")} label={c.installments} error={err("installments")}>
           {(aria) => (

@@ -11,6 +11,8 @@ export const card: BrowserRail = {
       return r.valid ? null : r.reason === "expired" ? "card_expired" : "card_expiry_invalid";
     },
     "card-cvc": ({ value }, form) => (validateCvc(value, inspectCard(form.value("number")).brand) ? null : "card_cvc_invalid"),
+    // The receipt's address, asked though the sandbox needs none.
+    "email-optional": ({ value }) => (!value || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? null : "email_invalid"),
   },
   asTyped: {
     "card-number": {

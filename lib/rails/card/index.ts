@@ -48,6 +48,8 @@ export const card = defineRail({
       return { rail: "card", card: null, name: input.name || null, installments: null, email };
     }
     if (!c) return p.add(["card"], "card_required"), null;
+    // Asked on the form too (customerDetails, SPEC 9), though the sandbox needs none.
+    const email = buyerEmail(input, session, p);
     const inspected = inspectCard(c.number);
     if (!inspected.valid) p.add(["card", "number"], "card_number_invalid");
     const expiry = validateExpiry(c.expMonth, c.expYear, at);
@@ -68,7 +70,7 @@ export const card = defineRail({
       brand: inspected.brand,
       last4: inspected.last4,
     };
-    return { rail: "card", card: request, name: input.name || null, installments, email: session.customerEmail };
+    return { rail: "card", card: request, name: input.name || null, installments, email };
   },
   details,
   nextActions: [threeDSecure, redirectToUrl],

@@ -21,8 +21,8 @@ export const POST = merchantRoute(
 
 // GET /api/v1/checkout/sessions – list sessions, newest first
 export const GET = merchantRoute({ query: listSessionsQuery }, async ({ db, scope, query, now }) => {
-  const { "customer.email": customerEmail, ...rest } = query;
-  const page = await listSessionObjects(db, { ...scope, ...rest, customerEmail }, now);
+  const { "customer.email": customerEmail, customerEmail: email, customerPhone: phone, customerName: name, ...rest } = query;
+  const page = await listSessionObjects(db, { ...scope, ...rest, customerEmail, buyer: { email, phone, name } }, now);
   if (!page) throw notFound("checkout session", query.startingAfter ?? query.endingBefore ?? "");
   return { body: page };
 });
