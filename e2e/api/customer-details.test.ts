@@ -1,9 +1,9 @@
 // customerDetails (SPEC 9): what the buyer gave when paying, on the session, in its webhooks,
 // and found by the list filters; the merchant's `customer` stays as sent.
 import { randomBytes } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { CARD, client, createSession, eventsFor, pay } from "../support/api";
-import { startReceiver, type Receiver } from "../support/receiver";
+import { useWebhookReceiver } from "../support/webhook-endpoints";
 import { waitFor } from "../support/wait";
 
 const A = () => inject("merchantA");
@@ -12,20 +12,7 @@ const a = () => client(A().testKey);
 // Files share one server and its merchants: each run's buyers are its own.
 const run = randomBytes(4).toString("hex");
 
-let receiver: Receiver;
-const endpoints: string[] = [];
-
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-
-afterEach(async () => {
-  for (const id of endpoints.splice(0)) await a().request("DELETE", `/api/v1/webhook-endpoints/${id}`);
-});
-
-afterAll(async () => {
-  await receiver.stop();
-});
+const hooks = useWebhookReceiver(a);
 
 const listIds = async (query: string, api = a()) => {
   const res = await api.get(`/api/v1/checkout/sessions?${query}`);
@@ -41,10 +28,7 @@ describe("customerDetails", () => {
   });
 
   it("records the email and name a buyer typed paying by card, the merchant's customer kept as sent, in the paid event and its webhook", async () => {
-    const hook = await a().post("/api/v1/webhook-endpoints", { url: receiver.url("/details"), events: ["checkout.session.paid"] });
-    expect(hook.status, hook.text).toBe(201);
-    endpoints.push(hook.body.id);
-    await receiver.route("/details", { secret: hook.body.secret });
+    await hooks.subscribe("/details", ["checkout.session.paid"]);
 
     const s = await createSession(A().testKey, { customer: { email: `merchant-${run}@example.com`, name: "Prefilled Name" } });
     const res = await pay(s.id, { ...CARD("4242424242424242"), email: `Ada.${run}@Example.com`, name: "Ada Lovelace" });
@@ -58,7 +42,7 @@ describe("customerDetails", () => {
     const [paid] = await eventsFor(A().testKey, "checkout.session.paid", s.id);
     expect(paid.data.object.customerDetails).toEqual(got.body.customerDetails);
     const [delivered] = await waitFor(async () => {
-      const r = (await receiver.requests("/details", { bodies: true })).filter((x) => x.webhookId === paid.id);
+      const r = (await hooks.receiver.requests("/details", { bodies: true })).filter((x) => x.webhookId === paid.id);
       return r.length ? r : undefined;
     }, { what: "the paid webhook" });
     expect(delivered!.verified).toBe(true);

@@ -4,7 +4,7 @@ import { createHmac } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { CARD, client, createSession, pay, sessionBody } from "../support/api";
 import { paystackEmulatorAt, type PaystackEmulator } from "../support/paystack";
-import { startReceiver, type Receiver } from "../support/receiver";
+import { useWebhookReceiver } from "../support/webhook-endpoints";
 import { cli, createMerchantViaCli, freshDatabase, startServer } from "../support/stack";
 import { waitFor } from "../support/wait";
 
@@ -12,21 +12,7 @@ const A = () => inject("merchantA");
 const a = () => client(A().testKey);
 const REQUEST_ID = /^req_[0-9A-Za-z]{16,40}$/;
 
-let receiver: Receiver;
-const endpoints: string[] = [];
-
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-
-afterEach(async () => {
-  // An endpoint left behind would receive the events of the files that run after this one.
-  for (const id of endpoints.splice(0)) await a().request("DELETE", `/api/v1/webhook-endpoints/${id}`);
-});
-
-afterAll(async () => {
-  await receiver.stop();
-});
+const hooks = useWebhookReceiver(a);
 
 /** A session of merchant A paid by card in the sandbox: its succeeded payment. */
 async function paidByCard(amount = 250000) {
@@ -59,10 +45,7 @@ function expectError(res: { status: number; body: any; headers: Headers; text: s
 
 describe("refunding a card payment in the sandbox", () => {
   it("refunds in two parts, each settled at once, with events and webhooks for each", async () => {
-    const hook = await a().post("/api/v1/webhook-endpoints", { url: receiver.url("/refunds"), events: ["refund.created", "refund.succeeded", "refund.failed"] });
-    expect(hook.status, hook.text).toBe(201);
-    endpoints.push(hook.body.id);
-    await receiver.route("/refunds", { secret: hook.body.secret });
+    await hooks.subscribe("/refunds", ["refund.created", "refund.succeeded", "refund.failed"]);
 
     const p = await paidByCard(250000);
     const first = await a().post("/api/v1/refunds", { payment: p.id, amount: 100000, reason: "requested_by_customer", metadata: { ticket: "T-1" } });
@@ -96,7 +79,7 @@ describe("refunding a card payment in the sandbox", () => {
       expect(events[1].data.object).toEqual(refund);
       for (const e of events) {
         const [got] = await waitFor(async () => {
-          const r = (await receiver.requests("/refunds", { bodies: true })).filter((x) => x.webhookId === e.id);
+          const r = (await hooks.receiver.requests("/refunds", { bodies: true })).filter((x) => x.webhookId === e.id);
           return r.length ? r : undefined;
         }, { what: `the webhook of ${e.type}` });
         expect(got!.verified).toBe(true);
