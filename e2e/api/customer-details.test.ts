@@ -107,6 +107,14 @@ describe("the list filters", () => {
     expect(await listIds(`customerEmail=${encodeURIComponent(`grace.${run}@example.com`)}`, client(B().testKey))).toEqual([]);
   });
 
+  it("refuse a filter given twice with a 400 naming it, not a list filtered by one of them", async () => {
+    const res = await a().get(`/api/v1/checkout/sessions?customerEmail=a-${run}%40example.com&customerEmail=b-${run}%40example.com`);
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ type: "validation_error", code: "invalid_request" });
+    expect(res.body.error.message).toContain("customerEmail");
+    expect((await a().get(`/api/v1/checkout/sessions?status=open&status=paid`)).status).toBe(400);
+  });
+
   it("page through the matches with startingAfter", async () => {
     const email = `pages-${run}@example.com`;
     const ids: string[] = [];

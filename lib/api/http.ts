@@ -159,6 +159,21 @@ type Place = { value: unknown; path: (string | number)[] };
  * object would take it as its prototype and drop it). `value` is parsed JSON or query
  * parameters. Iterative, so that 10,000 nested arrays cannot overflow the stack.
  */
+/**
+ * A URL's query as an object, refusing a key given twice (`?status=open&status=paid`): which one
+ * wins would be a guess, and a filter silently dropped answers the wrong list.
+ */
+export function queryObject(params: URLSearchParams): Record<string, string> {
+  const seen = new Set<string>();
+  for (const k of params.keys()) {
+    if (seen.has(k)) throw invalid([k], "repeated_parameter", "must be given once");
+    seen.add(k);
+  }
+  const out = Object.fromEntries(params);
+  refuseUnsafeInput(out);
+  return out;
+}
+
 export function refuseUnsafeInput(value: unknown): void {
   const stack: Place[] = [{ value, path: [] }];
   for (let place = stack.pop(); place; place = stack.pop()) {

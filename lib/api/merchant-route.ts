@@ -8,7 +8,7 @@ import { getDb } from "@/lib/db";
 import { authenticateKey } from "@/lib/merchants/keys";
 import { ApiError, fromZodError } from "@/lib/errors";
 import { serverSecret } from "@/lib/security/secret";
-import { jsonResponse, readJsonBody, refuseUnsafeInput, runApi, toApiError, type ApiResult } from "./http";
+import { jsonResponse, queryObject, readJsonBody, runApi, toApiError, type ApiResult } from "./http";
 import { requestHash, respondIdempotently, storesNothing, takeIdempotencyKey } from "./idempotency";
 
 export type MerchantContext<B, Q> = {
@@ -82,8 +82,7 @@ export function merchantRoute<B extends Schema = undefined, Q extends Schema = u
         rawBody = await readJsonBody(req);
       }
       const body = parseWith(opts.body, rawBody, "The request body is not valid.");
-      const rawQuery = Object.fromEntries(new URL(req.url).searchParams);
-      refuseUnsafeInput(rawQuery);
+      const rawQuery = queryObject(new URL(req.url).searchParams);
       const query = parseWith(opts.query, rawQuery, "The query parameters are not valid.");
 
       const scope = { merchantId: auth.merchant.id, livemode: auth.livemode };
