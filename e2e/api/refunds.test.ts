@@ -333,4 +333,25 @@ describe("refunds through Paystack (the emulator)", () => {
     expect(await paystack.requests({ path: "/refund", method: "GET" })).not.toHaveLength(0);
     expect((await P().get(`/api/v1/payments/${p.id}`)).body.refundedAmount).toBe(70000);
   });
+
+  it("finds an unanswered refund past Paystack's first page of refunds", async () => {
+    const p = await paidThroughPaystack();
+    const other = await paidThroughPaystack();
+    await paystack.addFault({ path: "^/refund$", method: "POST", mode: "500_after", times: 1 });
+    const res = await P().post("/api/v1/refunds", { payment: p.id, amount: 50000 });
+    expect(res.body).toMatchObject({ status: "pending" });
+    // Paystack's refund list answers nothing while 120 refunds are made in its dashboard: newest
+    // first, ours is then on the second page of 100.
+    await paystack.addFault({ path: "^/refund$", method: "GET", mode: "500", times: 1000 });
+    for (let i = 0; i < 120; i++) await paystack.refundOutside(reference(other.id), 100);
+    await paystack.settleRefund(reference(p.id), { outcome: "processed", webhook: false });
+    await paystack.clearFaults();
+    const done = await waitFor(async () => {
+      const r = (await P().get(`/api/v1/refunds/${res.body.id}`)).body;
+      return r.status === "pending" ? undefined : r;
+    }, { what: "reconciliation of the refund", timeoutMs: 30_000 });
+    expect(done).toMatchObject({ status: "succeeded" });
+    const pages = (await paystack.requests({ path: "/refund", method: "GET" })).map((r) => r.query.page);
+    expect(pages).toContain("2");
+  });
 });

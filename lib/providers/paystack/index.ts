@@ -13,6 +13,7 @@ import { ussdDial } from "@/lib/rails/ussd";
 import {
   BadSignature,
   ProviderRefused,
+  ProviderUnreachable,
   type AccountContext,
   type Continued,
   type Notice,
@@ -46,11 +47,14 @@ import {
   verifyAnswer,
   webhookBody,
   type Charge,
+  type PaystackRefund,
 } from "./transformers";
 
 const MINUTE = 60_000;
 /** How far Kassa's clock and Paystack's may disagree. */
 const SKEW_MS = 10 * MINUTE;
+/** Pages of 100 of GET /refund read when looking for a refund whose answer was lost. */
+const REFUND_LIST_PAGES = 20;
 /** How long each kind of payment waits for the buyer. */
 const DEADLINES_MS = { card: 30 * MINUTE, ussd: 30 * MINUTE, transfer: 30 * MINUTE, mandate: 30 * MINUTE } as const;
 
@@ -274,11 +278,18 @@ async function readRefund(refund: RefundRef, key: PaystackKey): Promise<RefundRe
   }
   const transaction = refund.payment.providerRef ?? toReference(refund.payment.id);
   const from = new Date(refund.createdAt.getTime() - SKEW_MS).toISOString();
-  const answer = await paystack(key, { method: "GET", path: "/refund", query: { from, perPage: "100" } }, refundListAnswer);
-  // Oldest first: the earliest refund Paystack made is the earliest of ours.
-  const found = [...answer.data]
-    .reverse()
-    .find((r) => r.transaction_reference === transaction && r.amount === refund.amount && !refund.takenRefs.includes(String(r.id)));
+  // Every page since then, not the first alone: one missed would have the refund taken as never
+  // made, and made again. Newest first, so the earliest of ours is the last match seen.
+  let found: PaystackRefund | undefined;
+  for (let page = 1; page <= REFUND_LIST_PAGES; page++) {
+    const answer = await paystack(key, { method: "GET", path: "/refund", query: { from, perPage: "100", page: String(page) } }, refundListAnswer);
+    for (const r of answer.data) {
+      if (r.transaction_reference === transaction && r.amount === refund.amount && !refund.takenRefs.includes(String(r.id))) found = r;
+    }
+    if (answer.data.length === 0 || page >= (answer.meta?.pageCount ?? page)) break;
+    // More refunds since than Kassa reads at once: not knowing is not "never made".
+    if (page === REFUND_LIST_PAGES && !found) throw new ProviderUnreachable("more refunds since this one than Kassa searches");
+  }
   return found ? refundReadBackOf(found) : { state: "unknown" };
 }
 

@@ -144,8 +144,10 @@ const refundRecord = z
 /** GET /refund/{id}: the refund as Paystack has it. */
 export const refundFetchAnswer = envelope(refundRecord);
 
-/** GET /refund: a page of refunds, newest first. */
-export const refundListAnswer = envelope(z.array(refundRecord));
+/** GET /refund: a page of refunds, newest first, with how many pages there are. */
+export const refundListAnswer = envelope(z.array(refundRecord)).extend({
+  meta: z.object({ pageCount: z.coerce.number().int().optional() }).passthrough().optional(),
+});
 
 export type PaystackRefund = z.output<typeof refundRecord>;
 
