@@ -96,6 +96,9 @@ export const checkoutSessions = pgTable(
     buyerEmail: text("buyer_email"),
     buyerName: text("buyer_name"),
     buyerPhone: text("buyer_phone"),
+    // The language the buyer's page spoke when they paid (a `locale: "auto"` session's mail
+    // speaks it too).
+    buyerLocale: text("buyer_locale", { enum: LOCALES }),
   },
   (t) => [
     // Lists read newest first (`ORDER BY created_at DESC, id DESC`, whose nulls come first):
@@ -380,4 +383,43 @@ export const webhookAttempts = pgTable(
     error: text("error"),
   },
   (t) => [index("webhook_attempts_delivery_idx").on(t.deliveryId, t.attemptedAt)],
+);
+
+/**
+ * The mail outbox (SPEC 9): a receipt or a pending payment's instructions for the buyer, written
+ * in the statement of the event that causes it and sent by the mail worker. One per subject
+ * (a session's receipt, a payment's instructions), so that nothing is ever mailed twice.
+ */
+export const mailMessages = pgTable(
+  "mail_messages",
+  {
+    id: text("id").primaryKey(),
+    merchantId: text("merchant_id")
+      .notNull()
+      .references(() => merchants.id),
+    livemode: boolean("livemode").notNull(),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id),
+    kind: text("kind", { enum: ["receipt", "instructions"] }).notNull(),
+    // What the message is about: the session (its receipt) or the payment (its instructions).
+    subjectId: text("subject_id").notNull(),
+    sessionId: text("session_id").notNull(),
+    paymentId: text("payment_id"),
+    recipient: text("recipient").notNull(),
+    // skipped: no longer true when its turn came (instructions for a payment settled meanwhile).
+    status: text("status", { enum: ["pending", "sent", "failed", "skipped"] }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: ts("next_attempt_at").notNull(),
+    lockedUntil: ts("locked_until"),
+    // The SMTP server's last answer or the transport's error (never the message itself).
+    lastError: text("last_error"),
+    sentAt: ts("sent_at"),
+    createdAt: ts("created_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("mail_messages_subject_idx").on(t.kind, t.subjectId),
+    index("mail_messages_due_idx").on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    index("mail_messages_session_idx").on(t.sessionId),
+  ],
 );

@@ -38,6 +38,18 @@ const schema = z.object({
   RECONCILE_INTERVAL_MS: unset(z.coerce.number().int().min(50).max(3_600_000).default(15_000)),
   // Multiplies the reconciliation schedule (a minute after the start, then backoff): 0.001 in tests.
   RECONCILE_TIME_SCALE: unset(z.coerce.number().positive().max(1).default(1)),
+  // Mail to buyers (SPEC 9: receipts and instructions): smtp://user:pass@host:587 (STARTTLS when
+  // the server offers it) or smtps://…:465; unset, no mail is queued or sent.
+  SMTP_URL: unset(z.url({ protocol: /^smtps?$/, error: "must be smtp://user:password@host:port or smtps://…" }).optional()),
+  // The sender of those mails, `receipts@shop.example` or `Shop <receipts@shop.example>`.
+  MAIL_FROM: unset(
+    z
+      .string()
+      .regex(/^([^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, "must be an address such as receipts@shop.example or Shop <receipts@shop.example>")
+      .optional(),
+  ),
+  // Multiplies the mail retry schedule (1 min, 5 min, 30 min…): 0.001 in tests.
+  MAIL_TIME_SCALE: unset(z.coerce.number().positive().max(1).default(1)),
   LOG_LEVEL: unset(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ),
   EXPIRY_SWEEP_INTERVAL_MS: unset(z.coerce.number().int().min(100).max(3_600_000).default(30_000),
@@ -74,7 +86,7 @@ const schema = z.object({
   KASSA_TEST_CLOCK: unset(z.enum(["0", "1"]).default("0")),
   // Turns on the benchmark's reference routes (a trivial echo handler and a blank page).
   KASSA_BENCH: unset(z.enum(["0", "1"]).default("0")),
-});
+}).refine((e) => !e.SMTP_URL || e.MAIL_FROM, { path: ["MAIL_FROM"], message: "must be set with SMTP_URL (the sender of receipts)" });
 
 export type Env = z.infer<typeof schema>;
 
@@ -113,4 +125,9 @@ export function ownOrigins(): string[] {
 export function webhookPrivateTargets(): "test" | "never" {
   const e = env();
   return e.WEBHOOK_PRIVATE_TARGETS ?? (e.DATABASE_URL?.startsWith("postgres") ? "never" : "test");
+}
+
+/** Whether buyers are mailed receipts and instructions on this install (SMTP_URL is set). */
+export function mailEnabled(): boolean {
+  return env().SMTP_URL !== undefined;
 }

@@ -41,6 +41,7 @@ export const PREFIXES = {
   apiKey: "key_",
   providerAccount: "pa_",
   refund: "re_",
+  mail: "mail_",
 } as const;
 
 export type IdKind = keyof typeof PREFIXES;

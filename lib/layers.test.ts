@@ -12,7 +12,8 @@ const ROOT = path.resolve(__dirname, "..");
 export const LAYERS: string[][] = [
   ["lib/server", "lib/cli", "lib/worker", "lib/bench", "lib/build"],
   ["lib/boot"],
-  ["lib/api"],
+  // The mail worker composes from the checkout's receipts; the boot and the worker start it.
+  ["lib/api", "lib/mail"],
   ["lib/checkout", "lib/webhooks"],
   ["lib/providers", "lib/events", "lib/merchants"],
   ["lib/security"],

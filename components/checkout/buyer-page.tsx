@@ -16,7 +16,7 @@ export function renderBuyerPage(page: React.ReactElement): string {
 type DocumentProps = { locale: Locale; title: string; nonce?: string; assets: PageAssets; head?: React.ReactNode; children: React.ReactNode };
 
 /** The page says its own language (WCAG 3.1.1), and links the buyer pages' one stylesheet. */
-function BuyerDocument({ locale, title, nonce, assets, head, children }: DocumentProps) {
+export function BuyerDocument({ locale, title, nonce, assets, head, children }: DocumentProps) {
   return (
     <html lang={locale}>
       <head>

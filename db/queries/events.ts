@@ -1,6 +1,6 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { events, webhookEndpoints } from "@/db/schema";
+import { events, mailMessages, webhookEndpoints } from "@/db/schema";
 import { param, statement } from "@/db/statement";
 import { BASE62 } from "@/lib/ids";
 import { paginate, type PageParams } from "./pagination";
@@ -15,13 +15,18 @@ export type EventRow = typeof events.$inferSelect;
  * `deliveryIdPrefix` (the delivery prefix and 22 random base62 characters) plus two base62
  * characters counting the endpoints, so that the database can name as many as it finds.
  */
-export type NewEvent = { row: EventRow; deliveryIdPrefix: string };
+export type NewEvent = { row: EventRow; deliveryIdPrefix: string; mail?: NewMail | null };
+
+/** The buyer's mail an event causes (lib/events/mail.ts), queued in the outbox with it. */
+export type NewMail = Pick<MailRow, "id" | "kind" | "subjectId" | "sessionId" | "paymentId" | "recipient">;
+export type MailRow = typeof mailMessages.$inferSelect;
 
 /**
  * The `event` and `deliveries` parts of a WITH clause that writes a NewEvent (its values from
  * eventValues); with `when` (e.g. `exists (select from claim)`) only if it holds. Both inserts
  * are one statement with whatever else that statement writes: all of it commits or none, even
- * outside a transaction.
+ * outside a transaction. The event's mail to the buyer, when it causes one, is queued the same
+ * way: once per subject (a second receipt for one session is never queued).
  */
 export function eventWrites(when?: SQL): SQL {
   const scope = { merchantId: param("eventMerchantId"), livemode: param("eventLivemode") };
@@ -40,6 +45,13 @@ export function eventWrites(when?: SQL): SQL {
       from ${webhookEndpoints}
       where ${subscribedTo(scope, param("eventHeardBy"))}
     ) endpoint
+  ), mail as (
+    insert into mail_messages (id, merchant_id, livemode, event_id, kind, subject_id, session_id, payment_id, recipient, status, attempts, next_attempt_at, created_at)
+    select ${param("mailId")}::text, event.merchant_id, event.livemode, event.id, ${param("mailKind")}::text, ${param("mailSubjectId")}::text,
+      ${param("mailSessionId")}::text, ${param("mailPaymentId")}::text, ${param("mailRecipient")}::text, 'pending', 0, event.created_at, event.created_at
+    from event
+    where ${param("mailKind")}::text is not null
+    on conflict do nothing
   )`;
 }
 
@@ -55,6 +67,12 @@ export function eventValues(e: NewEvent) {
     eventAt: row.createdAt.toISOString(),
     eventDeliveryIdPrefix: e.deliveryIdPrefix,
     eventHeardBy: heardBy(row.type),
+    mailId: e.mail?.id ?? null,
+    mailKind: e.mail?.kind ?? null,
+    mailSubjectId: e.mail?.subjectId ?? null,
+    mailSessionId: e.mail?.sessionId ?? null,
+    mailPaymentId: e.mail?.paymentId ?? null,
+    mailRecipient: e.mail?.recipient ?? null,
   };
 }
 

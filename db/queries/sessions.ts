@@ -157,7 +157,7 @@ export async function listSessions(db: Database, p: ListSessionsParams) {
 
 export type Transition = Move<SessionStatus> & {
   id: string;
-  set?: Partial<Pick<SessionRow, "paidAt" | "failedAttempts" | "buyerEmail" | "buyerName" | "buyerPhone">>;
+  set?: Partial<Pick<SessionRow, "paidAt" | "failedAttempts" | "buyerEmail" | "buyerName" | "buyerPhone" | "buyerLocale">>;
   /** Only when the session's deadline has passed (for expiry). */
   expiredBy?: Date;
   /** Only when no waiting payment of the session runs past this time (for expiry). */

@@ -91,7 +91,12 @@ export const pay: FormHandler = async (id, form, req) => {
     await limitPaymentAttempt(clientIp(req.headers), id);
     const parsed = payInput.safeParse(formToPayInput(form));
     if (!parsed.success) throw fromZodError(parsed.error);
-    const { session, payment } = await paySession(await getDb(), { sessionId: id, input: parsed.data, at: now() });
+    const { session, payment } = await paySession(await getDb(), {
+      sessionId: id,
+      input: parsed.data,
+      at: now(),
+      acceptLanguage: req.headers.get("accept-language"),
+    });
     if (payment.status === "requires_action") {
       // The processor's own page takes the card (live mode); the sandbox's 3-D Secure step is ours.
       return payment.nextAction?.type === "redirect_to_url" ? payment.nextAction.url : `${pagePath(id)}/3ds`;

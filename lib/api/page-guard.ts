@@ -57,7 +57,7 @@ export function pageFault(guard: PageGuard, req: Request, err: unknown, cacheCon
 }
 
 // The buyer's pages and forms, as app/checkout/[id]/**/route.ts* serve them.
-const BUYER_ROUTE = /^\/checkout\/[^/]+(?:\/(?:3ds|pay|challenge|simulate|another-way|return))?$/;
+const BUYER_ROUTE = /^\/checkout\/[^/]+(?:\/(?:3ds|pay|challenge|simulate|another-way|return|receipt))?$/;
 
 /**
  * A buyer's page or form: it runs the guard itself, because a header proxy.ts set would win

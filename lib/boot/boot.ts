@@ -14,6 +14,7 @@ import { DEMO_MERCHANT_NAME, demoTestKey } from "@/lib/merchants/demo";
 import { listenForKeyChanges } from "@/lib/merchants/keys";
 import { warmRateLimits } from "@/lib/security/rate-limit";
 import { serverSecret } from "@/lib/security/secret";
+import { mailWorkerSettings, startMailWorker } from "@/lib/mail/worker";
 import { startWebhookWorker, webhookWorkerSettings } from "@/lib/webhooks/worker";
 import { processState } from "@/lib/process-state";
 
@@ -102,11 +103,27 @@ function every(ms: number, name: string, job: (db: Database) => Promise<void>): 
   setInterval(tick, ms).unref();
 }
 
-/** The expiry sweep, idempotency cleanup, reconciliation and webhook worker (boot runs this once per process). */
+/** The expiry sweep, idempotency cleanup, reconciliation and the outbox workers (boot runs this once per process). */
 function startBackgroundJobs(): void {
   every(env().EXPIRY_SWEEP_INTERVAL_MS, "background sweep", sweepOnce);
   every(env().RECONCILE_INTERVAL_MS, "reconciliation", reconcileOnce);
-  if (env().WEBHOOK_WORKER === "1") startServerWebhookWorker();
+  if (env().WEBHOOK_WORKER === "1") {
+    startServerWebhookWorker();
+    startServerMailWorker();
+  }
+}
+
+/** The mail worker inside a server process, when SMTP_URL is set; it stops claiming on SIGTERM. */
+function startServerMailWorker(): void {
+  const settings = mailWorkerSettings();
+  if (!settings) return;
+  databaseHandle().then(
+    ({ db }) => {
+      const worker = startMailWorker({ db, log, ...settings });
+      process.once("SIGTERM", () => void worker.stop());
+    },
+    (err) => log.error({ err }, "mail worker could not start"),
+  );
 }
 
 /**

@@ -128,6 +128,7 @@ export async function createSession(db: Database, opts: CreateSessionOptions): P
     buyerEmail: null,
     buyerName: null,
     buyerPhone: null,
+    buyerLocale: null,
   };
   const object = sessionToObject(row);
   const event = newEvent({ merchantId: merchant.id, livemode, type: "checkout.session.created", object, at: now });

@@ -15,6 +15,8 @@ import {
 } from "@/db/queries/payments";
 import type { PaymentRow } from "@/db/queries/payment-row";
 import { findSessionById, listSessionPayments, lockSession, transitionSession, type SessionRow } from "@/db/queries/sessions";
+import type { Locale } from "@/lib/i18n/locales";
+import { resolveLocale } from "@/lib/i18n/negotiate";
 import { ApiError, invalidState, notFound, validationError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { log } from "@/lib/log";
@@ -45,6 +47,8 @@ export type PaySessionOptions = {
   at: Date;
   /** The session as the caller has just read it (the buyer API does), so as not to read it again. */
   loaded?: SessionRow;
+  /** The buyer's Accept-Language: the language of their receipt when the session's is `auto`. */
+  acceptLanguage?: string | null;
 };
 
 /** The session and the payment as the attempt left them. */
@@ -108,7 +112,8 @@ export async function paySession(db: Database, opts: PaySessionOptions): Promise
     throw invalidState("Another payment attempt for this checkout is in progress. Wait for it to finish.", "payment_in_progress");
   }
   try {
-    return await attempt(db, { session: leased, merchant, route, request, at });
+    const buyerLocale = resolveLocale(session.locale, opts.acceptLanguage ?? null);
+    return await attempt(db, { session: leased, merchant, route, request, at, buyerLocale });
   } finally {
     await releaseAttemptLease(db, sessionId, leaseUntil);
   }
@@ -166,8 +171,9 @@ function refusalMessage(provider: ProviderName, err: ProviderRefused): string {
  * customerDetails (SPEC 9): what the rail's checks kept of what the buyer gave (an email
  * lowercased, a phone in E.164; the page prefills from `customer`), null where it asks none.
  */
-function buyerDetails(request: RailRequest): { buyerEmail: string | null; buyerName: string | null; buyerPhone: string | null } {
+function buyerDetails(request: RailRequest, buyerLocale: Locale) {
   return {
+    buyerLocale,
     buyerEmail: ("email" in request ? request.email : null) || null,
     buyerName: ("name" in request ? request.name : null) || null,
     buyerPhone: ("phone" in request ? request.phone : null) || null,
@@ -180,10 +186,11 @@ type AttemptOptions = {
   route: Route;
   request: RailRequest;
   at: Date;
+  buyerLocale: Locale;
 };
 
 async function attempt(db: Database, o: AttemptOptions): Promise<PayResult> {
-  const { session, merchant, request, at } = o;
+  const { session, merchant, request, at, buyerLocale } = o;
   const paymentId = newId("payment");
   const rail: Rail = request.rail;
   const { provider, account } = o.route;
@@ -255,10 +262,10 @@ async function attempt(db: Database, o: AttemptOptions): Promise<PayResult> {
       }),
       // The buyer's details go with the attempt that pays or is paying; a failed one leaves them.
       outcome.status === "succeeded"
-        ? transitionSession(tx, { id: session.id, ...SESSION_MOVES.pay, set: { paidAt: at, ...buyerDetails(request) } })
+        ? transitionSession(tx, { id: session.id, ...SESSION_MOVES.pay, set: { paidAt: at, ...buyerDetails(request, buyerLocale) } })
         : outcome.status === "failed"
           ? recordFailedAttempt(tx, { id: session.id, max: MAX_FAILED_ATTEMPTS, ...FAILED_ATTEMPT })
-          : transitionSession(tx, { id: session.id, ...SESSION_MOVES.wait, set: buyerDetails(request) }),
+          : transitionSession(tx, { id: session.id, ...SESSION_MOVES.wait, set: buyerDetails(request, buyerLocale) }),
     ]);
     let payment = inserted;
     // What the attempt tells the merchant: the payment's event, and the session's when it moved.

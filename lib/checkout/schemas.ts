@@ -267,6 +267,10 @@ export const paymentFields = {
   nextAction: nextActionObject.nullable(),
   requiresRefund: z.boolean(),
   refundedAmount: z.int().meta({ description: "What its refunds hold back, pending or succeeded (minor units); at most `amount`." }),
+  receiptUrl: z
+    .string()
+    .nullable()
+    .meta({ description: "A succeeded payment's receipt: a printable page for the buyer (the address mailed with the receipt). Null until it succeeds." }),
   createdAt: timestamp,
   paidAt: timestamp.nullable(),
 };

@@ -12,6 +12,11 @@ export function checkoutUrl(sessionId: string): string {
   return `${publicUrl()}/checkout/${sessionId}`;
 }
 
+/** The printable receipt of a succeeded payment (SPEC 9): the session's page, then the payment. */
+export function receiptUrl(sessionId: string, paymentId: string): string {
+  return `${checkoutUrl(sessionId)}/receipt?payment=${paymentId}`;
+}
+
 /** A payment's rail with the details that rail produced: one variant of the payment objects. */
 export type RailAndDetails = { [R in Rail]: { rail: R; details: z.output<(typeof railDetails)[R]> | null } }[Rail];
 
@@ -43,6 +48,7 @@ export function paymentToObject(p: PaymentRow): PaymentObject {
     nextAction: p.nextAction ?? null,
     requiresRefund: p.requiresRefund,
     refundedAmount: p.refundedAmount,
+    receiptUrl: p.status === "succeeded" ? receiptUrl(p.sessionId, p.id) : null,
     createdAt: iso(p.createdAt),
     paidAt: isoOrNull(p.paidAt),
   };

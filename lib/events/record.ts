@@ -1,6 +1,7 @@
 import type { Database } from "@/db/client";
 import { insertEvent, type EventRow, type NewEvent } from "@/db/queries/events";
 import { newId } from "@/lib/ids";
+import { mailFor } from "./mail";
 import type { EventType } from "./types";
 
 export type RecordEventOptions = {
@@ -11,7 +12,7 @@ export type RecordEventOptions = {
   at: Date;
 };
 
-/** The event of a state change, ready to be written with its webhook deliveries. */
+/** The event of a state change, ready to be written with its webhook deliveries and its mail. */
 export function newEvent(opts: RecordEventOptions): NewEvent {
   return {
     row: {
@@ -23,6 +24,7 @@ export function newEvent(opts: RecordEventOptions): NewEvent {
       createdAt: opts.at,
     },
     deliveryIdPrefix: newId("delivery", 22),
+    mail: mailFor(opts.type, opts.object),
   };
 }
 

@@ -6,6 +6,7 @@ import { reconcileOnce, sweepOnce } from "@/lib/boot/boot";
 import { claimDataDir, dataDir, dataDirHolder } from "@/lib/db";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { mailWorkerSettings, startMailWorker } from "@/lib/mail/worker";
 import { startWebhookWorker, webhookWorkerSettings } from "@/lib/webhooks/worker";
 
 class WorkerError extends Error {}
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
   const handle = await openDatabase({ url, dataDir: dataDir() });
   const settings = webhookWorkerSettings();
   const worker = startWebhookWorker({ db: handle.db, ...settings, log });
+  const mailSettings = mailWorkerSettings();
+  const mailer = mailSettings && startMailWorker({ db: handle.db, log, ...mailSettings });
   let sweeping = Promise.resolve();
   const sweep = setInterval(() => {
     sweeping = sweeping.then(() => sweepOnce(handle.db)).catch((err) => log.error({ err }, "background sweep failed"));
@@ -54,7 +57,7 @@ async function main(): Promise<void> {
   });
   clearInterval(sweep);
   clearInterval(reconcile);
-  await worker.stop();
+  await Promise.all([worker.stop(), mailer?.stop()]);
   await sweeping;
   await reconciling;
   await handle.close();

@@ -18,7 +18,13 @@ export const POST = buyerRoute(async ({ req, db, session, requestId, now }) => {
   const parsed = payInput.safeParse(raw);
   if (!parsed.success) throw fromZodError(parsed.error, "The payment request is not valid.");
   const pay = async (d: Database) => {
-    const result = await paySession(d, { sessionId: session.id, input: parsed.data, at: now, loaded: session });
+    const result = await paySession(d, {
+      sessionId: session.id,
+      input: parsed.data,
+      at: now,
+      loaded: session,
+      acceptLanguage: req.headers.get("accept-language"),
+    });
     return { body: publicPayResult(result.session, result.payment) };
   };
   if (!key) return pay(db);
