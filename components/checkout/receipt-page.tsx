@@ -3,6 +3,7 @@ import type { Receipt } from "@/lib/checkout/receipt";
 import { RECEIPT_COPY } from "@/lib/checkout/receipt-copy";
 import type { Locale } from "@/lib/i18n/locales";
 import { t } from "@/lib/i18n/messages";
+import { brandCss } from "@/lib/security/colors";
 import { BuyerDocument } from "./buyer-page";
 
 /**
@@ -21,7 +22,9 @@ export function ReceiptPage({ receipt: r, assets, nonce }: { receipt: Receipt; a
       head={<meta name="robots" content="noindex, nofollow" />}
     >
       <main className="mx-auto max-w-xl px-4 py-8 print:py-0">
-        <header className="border-b-4 pb-4" style={{ borderColor: r.brandColor ?? "#0f766e" }}>
+        {/* The brand colour reaches CSS only as a validated hex, through a nonce'd style. */}
+        <style nonce={nonce}>{brandCss(r.brandColor)}</style>
+        <header className="border-b-4 border-brand pb-4">
           <p className="text-sm text-slate-600">{r.merchantName}</p>
           <h1 className="mt-1 text-2xl font-semibold">{title}</h1>
         </header>

@@ -59,9 +59,9 @@ describe("mail to the buyer", () => {
     expect(mail!.messageId).toMatch(/^<mail_[0-9A-Za-z]{24}@shop\.example>$/);
     const text = nbsp(mail!.text!);
     // 2 × 12 500,50 + 1 500,00 = 26 501,00 naira, as a French reader writes it.
-    expect(text).toContain("Montant payé: 26 501,00");
+    expect(text).toContain("Montant payé : 26 501,00");
     expect(text).toContain("Visa se terminant par 4242");
-    expect(text).toContain("2 × Ankara wax, 6 yards: 25 001,00");
+    expect(text).toContain("2 × Ankara wax, 6 yards : 25 001,00");
     expect(text).toContain("Mode test");
     const payment = (await api().get(`/api/v1/checkout/sessions/${s.id}`)).body.payment;
     expect(payment.receiptUrl).toBe(`${server.url}/checkout/${s.id}/receipt?payment=${payment.id}`);

@@ -4,6 +4,7 @@
 import os from "node:os";
 import path from "node:path";
 import { startPaystackEmulator } from "./paystack";
+import { serveInbox, startSmtp } from "./smtp";
 import { connectPaystack, PAYSTACK_SERVER_ENV } from "./providers";
 import { createMerchantViaCli, freshDatabase, startServer } from "./stack";
 
@@ -18,7 +19,10 @@ export default async function globalSetup() {
   // Only live: test-mode sessions stay in the sandbox, as the other specs expect.
   const live = await connectPaystack(db, paystack, shop, "live", env);
   const logFile = path.join(os.tmpdir(), `kassa-e2e-${process.pid}.log`);
-  const server = await startServer(db, env, { logFile });
+  // Receipts and instructions go to a real SMTP server on loopback, its inbox readable over HTTP.
+  const smtp = await startSmtp();
+  const inbox = await serveInbox(smtp);
+  const server = await startServer(db, { ...env, SMTP_URL: smtp.url, MAIL_FROM: "Acme Lagos <receipts@acme.example>" }, { logFile });
   // The emulator signs its webhooks to the account's webhookUrl, as set in Paystack's dashboard.
   await paystack.registerKey({ secretKey: live.secretKey, webhookUrl: live.webhookUrl.replace(/^https?:\/\/[^/]+/, server.url) });
   Object.assign(process.env, {
@@ -30,10 +34,13 @@ export default async function globalSetup() {
     KASSA_E2E_PAYSTACK_URL: paystack.url,
     KASSA_E2E_PAYSTACK_ACCOUNT: live.id,
     KASSA_E2E_PAYSTACK_KEY: live.secretKey,
+    KASSA_E2E_INBOX: inbox.url,
   });
   return async () => {
     await server.stop();
     await paystack.stop();
+    await inbox.close();
+    await smtp.close();
     await db.drop();
   };
 }

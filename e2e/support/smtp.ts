@@ -59,3 +59,27 @@ export async function startSmtp(): Promise<TestSmtp> {
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** What a Playwright spec reads of the inbox (it runs in another process than the server). */
+export type InboxMessage = { to: string[]; subject: string; text: string; html: string; messageId: string };
+
+/**
+ * Serves `smtp`'s inbox as JSON on a loopback port (GET /messages), for the Playwright specs,
+ * whose workers are other processes than the global setup that holds the SMTP server.
+ */
+export async function serveInbox(smtp: TestSmtp): Promise<{ url: string; close(): Promise<void> }> {
+  const http = await import("node:http");
+  const server = http.createServer((_req, res) => {
+    const messages: InboxMessage[] = smtp.received.map((m) => ({
+      to: m.envelopeTo,
+      subject: m.subject ?? "",
+      text: m.text ?? "",
+      html: typeof m.html === "string" ? m.html : "",
+      messageId: m.messageId ?? "",
+    }));
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(messages));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/messages`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}

@@ -11,6 +11,7 @@ import { formatDateTime, formatDay } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { t } from "@/lib/i18n/messages";
 import { formatMoney } from "@/lib/money/currencies";
+import { normalizeHexColor, textOn } from "@/lib/security/colors";
 
 export type Composed = { subject: string; text: string; html: string };
 
@@ -19,8 +20,11 @@ const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replac
 /** Label and value rows: `label: value` lines in text, a two-column table in HTML. */
 type Row = [label: string, value: string, mono?: boolean];
 
-function textRows(rows: Row[]): string {
-  return rows.map(([label, value]) => `${label}: ${value}`).join("\n");
+/** `label: value`, or in French `label : value` (a space before the colon). */
+const colon = (locale: Locale) => (locale === "fr" ? "\u00a0: " : ": ");
+
+function textRows(rows: Row[], locale: Locale): string {
+  return rows.map(([label, value]) => `${label}${colon(locale)}${value}`).join("\n");
 }
 
 function htmlRows(rows: Row[]): string {
@@ -38,13 +42,14 @@ const testNotice = (lines: string[]) => lines.map((line) => `<p style="backgroun
 
 /** The HTML frame of every mail: the merchant's colour, the body, one link, the footer. */
 function htmlMail(o: { locale: Locale; title: string; brandColor: string | null; body: string; link: { href: string; label: string }; footer: string }) {
-  const color = esc(o.brandColor ?? "#0f766e");
+  // A validated hex only: the merchant's setting goes into a style attribute.
+  const color = normalizeHexColor(o.brandColor) ?? "#0f766e";
   return (
     `<!DOCTYPE html><html lang="${o.locale}"><head><meta charset="utf-8"><title>${esc(o.title)}</title></head>` +
     `<body style="margin:0;padding:24px;background:#f8fafc;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#0f172a">` +
     `<div style="max-width:560px;margin:0 auto;background:#fff;border-top:4px solid ${color};padding:24px">` +
     `<h1 style="font-size:20px;margin:0 0 16px">${esc(o.title)}</h1>${o.body}` +
-    `<p style="margin:24px 0"><a href="${esc(o.link.href)}" style="background:${color};color:#fff;padding:10px 16px;text-decoration:none;border-radius:6px;display:inline-block">${esc(o.link.label)}</a></p>` +
+    `<p style="margin:24px 0"><a href="${esc(o.link.href)}" style="background:${color};color:${textOn(color)};padding:10px 16px;text-decoration:none;border-radius:6px;display:inline-block">${esc(o.link.label)}</a></p>` +
     `<p style="font-size:12px;color:#64748b">${esc(o.footer)}</p></div></body></html>`
   );
 }
@@ -61,18 +66,18 @@ export function composeReceipt(r: Receipt): Composed {
   ];
   const intro = t(c.mail.receiptIntro, { merchant: r.merchantName });
   const test = r.livemode ? [] : [c.testMode];
-  const items = r.items.map((li) => `${li.quantity} × ${li.name}: ${li.amount}`);
+  const items = r.items.map((li) => `${li.quantity} × ${li.name}${colon(r.locale)}${li.amount}`);
   const footer = t(c.mail.footer, { merchant: r.merchantName });
   const questions = t(c.questions, { merchant: r.merchantName });
   const text = [
     ...test,
     intro,
     "",
-    textRows(rows),
+    textRows(rows, r.locale),
     ...(r.description ? ["", r.description] : []),
-    ...(items.length ? ["", ...items, `${c.total}: ${r.total}`] : []),
+    ...(items.length ? ["", ...items, `${c.total}${colon(r.locale)}${r.total}`] : []),
     "",
-    `${c.mail.viewOnline}: ${r.url}`,
+    `${c.mail.viewOnline}${colon(r.locale)}${r.url}`,
     "",
     questions,
     "",
@@ -157,10 +162,10 @@ export function composeInstructions(session: SessionRow, payment: PaymentRow, me
     intro,
     "",
     steps.lead,
-    ...(steps.rows.length ? ["", textRows(steps.rows)] : []),
+    ...(steps.rows.length ? ["", textRows(steps.rows, locale)] : []),
     "",
     c.mail.confirmation,
-    `${c.mail.follow}: ${url}`,
+    `${c.mail.follow}${colon(locale)}${url}`,
     "",
     "-- ",
     footer,
