@@ -24,13 +24,17 @@ type Props = {
 
 export const CONTENT_ID = "kassa-content";
 
+/** Classes joined by spaces: whole words in the source, as the stylesheet's scan needs them
+ * (`sm:pt-6${…}` would be read as one unknown class, and its rule never built). */
+const cx = (...parts: (string | false)[]) => parts.filter(Boolean).join(" ");
+
 /** The frame every checkout state shares: merchant branding, test-mode banner, footer. */
 export function CheckoutShell({ merchant, livemode, locale, m, nonce, cancelUrl, embed, summary, children }: Props) {
   const wide = Boolean(summary) && !embed;
   // In a frame the page must be as tall as its content, no taller, so the frame can follow it.
   const layout = embed
     ? "mx-auto flex max-w-lg flex-col px-2 py-2"
-    : `mx-auto flex min-h-dvh max-w-lg flex-col px-3 py-4 sm:py-10${wide ? " min-[900px]:max-w-5xl min-[900px]:px-6 min-[900px]:py-8" : ""}`;
+    : cx("mx-auto flex min-h-dvh max-w-lg flex-col px-3 py-4 sm:py-10", wide && "min-[900px]:max-w-5xl min-[900px]:px-6 min-[900px]:py-8");
   const header = (
     <header className="flex items-center gap-3 bg-brand px-4 py-4 text-on-brand">
       {merchant.logoUrl ? (
@@ -47,14 +51,14 @@ export function CheckoutShell({ merchant, livemode, locale, m, nonce, cancelUrl,
       {!livemode ? <TestModeBanner m={m} /> : null}
       {summary ? (
         <main
-          className={`overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200${wide ? " min-[900px]:grid min-[900px]:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]" : ""}`}
+          className={cx("overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200", wide && "min-[900px]:grid min-[900px]:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]")}
         >
           {/* Below 900 px the two parts read as the one column they were: same padding, 20 px between. */}
           <div data-column="summary" className={wide ? "min-[900px]:border-r min-[900px]:border-slate-200 min-[900px]:bg-slate-50" : undefined}>
             {header}
-            <div className={`space-y-5 px-4 pt-4 sm:px-6 sm:pt-6${wide ? " min-[900px]:px-8 min-[900px]:pt-8 min-[900px]:pb-8" : ""}`}>{summary}</div>
+            <div className={cx("space-y-5 px-4 pt-4 sm:px-6 sm:pt-6", wide && "min-[900px]:px-8 min-[900px]:pt-8 min-[900px]:pb-8")}>{summary}</div>
           </div>
-          <div data-column="pay" className={`space-y-5 px-4 pt-5 pb-4 sm:px-6 sm:pb-6${wide ? " min-[900px]:p-8" : ""}`}>
+          <div data-column="pay" className={cx("space-y-5 px-4 pt-5 pb-4 sm:px-6 sm:pb-6", wide && "min-[900px]:p-8")}>
             {children}
           </div>
         </main>
