@@ -32,7 +32,7 @@ export function BuyerDocument({ locale, title, nonce, assets, head, children }: 
 }
 
 /** Head, shell and script of every buyer page of a session. */
-export function BuyerPage({ frame, title, assets, children }: { frame: Frame; title: string; assets: PageAssets; children: React.ReactNode }) {
+export function BuyerPage({ frame, title, assets, summary, children }: { frame: Frame; title: string; assets: PageAssets; summary?: React.ReactNode; children: React.ReactNode }) {
   const nonce = frame.nonce ?? undefined;
   return (
     <BuyerDocument
@@ -49,7 +49,7 @@ export function BuyerPage({ frame, title, assets, children }: { frame: Frame; ti
         </>
       }
     >
-      <CheckoutShell {...frame} m={MESSAGES[frame.locale]} nonce={nonce}>
+      <CheckoutShell {...frame} m={MESSAGES[frame.locale]} nonce={nonce} summary={summary}>
         {children}
       </CheckoutShell>
       {/* The only script: field checks, countdown, copy, live status, the embed bridge. */}

@@ -27,7 +27,6 @@ export function CheckoutPageView(props: Props) {
   if (body.state === "open") {
     content = (
       <>
-        <TimeLeft expiresAt={props.expiresAt} serverNow={props.serverNow} label={m.timeLeft} />
         <FailureNotice failureCode={body.failureCode} notice={body.notice} m={m} />
         <RailPicker sessionId={sessionId} rails={body.rails} selected={body.selected} locale={locale} m={m} />
         <RailForm rail={body.selected} sessionId={sessionId} locale={locale} m={m} amount={props.amount} currency={currency}
@@ -47,8 +46,17 @@ export function CheckoutPageView(props: Props) {
   }
 
   return (
-    <BuyerPage frame={frame} title={`${m.pageTitle} · ${merchantName}`} assets={props.assets}>
-      <OrderSummary amount={props.amount} currency={currency} locale={locale} lineItems={props.lineItems} description={props.description} m={m} />
+    <BuyerPage
+      frame={frame}
+      title={`${m.pageTitle} · ${merchantName}`}
+      assets={props.assets}
+      summary={
+        <>
+          <OrderSummary amount={props.amount} currency={currency} locale={locale} lineItems={props.lineItems} description={props.description} m={m} />
+          {body.state === "open" ? <TimeLeft expiresAt={props.expiresAt} serverNow={props.serverNow} label={m.timeLeft} /> : null}
+        </>
+      }
+    >
       {content}
       <p className="sr-only">{t(m.expiresAt, { time: props.expiresText })}</p>
     </BuyerPage>

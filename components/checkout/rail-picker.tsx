@@ -12,7 +12,7 @@ export function RailPicker({ sessionId, rails, selected, locale, m }: { sessionI
       <h2 id="rails-heading" className="font-semibold">
         {m.pay.chooseMethod}
       </h2>
-      <ul className="grid grid-cols-2 gap-2" data-testid="rails">
+      <ul className="grid grid-cols-2 gap-2 min-[900px]:[[data-layout=columns]_&]:grid-cols-3" data-testid="rails">
         {rails.map((rail) => {
           const current = rail === selected;
           return (

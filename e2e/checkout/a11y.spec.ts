@@ -65,6 +65,21 @@ for (const [session, rail, fill] of PENDING) {
   });
 }
 
+test.describe("two columns at 1280 px", () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test("open with errors, and a pending transfer", async ({ page }) => {
+    const s = await newSession({ lineItems: [{ name: "Tote", unitAmount: 250000, quantity: 1, description: "Indigo, hand-dyed" }], amount: undefined });
+    await page.goto(`${s.checkoutUrl}?rail=card&errors=number:card_number_invalid`);
+    await expect(page.locator("[data-layout=columns]")).toBeVisible();
+    await expectNoViolations(page);
+    await page.goto(`${s.checkoutUrl}?rail=transfer`);
+    await page.getByRole("button", { name: "Get account details" }).click();
+    await expect(page.getByRole("heading", { name: "Waiting for your payment" })).toBeVisible();
+    await expectNoViolations(page);
+  });
+});
+
 test("3-D Secure challenge", async ({ page }) => {
   const s = await newSession();
   await page.goto(s.checkoutUrl);

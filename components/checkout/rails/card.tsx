@@ -33,11 +33,13 @@ function CardForm(props: RailFormProps) {
     <PayForm sessionId={sessionId} rail="card" locale={locale} m={m} errors={errors} submitLabel={t(c.submit, { amount: amountText })}>
       <Field id={id("number")} label={c.number} error={err("number")}>
         {(aria) => (
-          <div className="relative">
+          // The box is the wrapper: the brand badge sits beside the digits, not over them, and takes
+          // room only once it names a brand, so the placeholder has the whole width until then.
+          <div className="flex items-center rounded-md border border-slate-400 bg-white focus-within:border-slate-900 focus-within:outline-3 focus-within:outline-offset-1 focus-within:outline-slate-900 has-[[aria-invalid=true]]:border-red-700">
             <input
               {...aria}
               name="number"
-              className={`${inputClass} pr-20 font-mono tracking-tight`}
+              className="block w-full min-w-0 flex-1 rounded-md border-0 bg-transparent px-3 py-2.5 font-mono text-base tracking-tight text-slate-900 placeholder:text-slate-500 focus:outline-none"
               inputMode="numeric"
               autoComplete="cc-number"
               autoCorrect="off"
@@ -48,7 +50,7 @@ function CardForm(props: RailFormProps) {
               placeholder="1234 1234 1234 1234"
               data-check="card-number"
             />
-            <span data-badge data-badge-label={c.brand} aria-hidden="true" className="pointer-events-none absolute inset-y-0 right-3 flex items-center text-sm font-semibold text-slate-700" />
+            <span data-badge data-badge-label={c.brand} aria-hidden="true" className="pointer-events-none shrink-0 pr-3 text-sm font-semibold whitespace-nowrap text-slate-700 empty:hidden" />
             <span data-badge-announce aria-live="polite" className="sr-only" />
           </div>
         )}

@@ -6,6 +6,7 @@ import { displayPhone, examplePhone, mobileMoneyOperators } from "@/lib/rails/mo
 import { fieldError, fieldId, PayForm } from "../pay-form";
 import type { RailFormProps, RailPendingProps, RailView } from "./types";
 
+/** The example number in the hint is never broken across lines (no-break spaces). */
 function MobileMoneyForm(props: RailFormProps) {
   const { sessionId, locale, m, errors, currency, customer } = props;
   const c = railCopy("mobile_money", locale).form;
@@ -25,7 +26,7 @@ function MobileMoneyForm(props: RailFormProps) {
           </select>
         )}
       </Field>
-      <Field id={fieldId("mobile_money", "phone")} label={c.phone} hint={t(c.phoneHint, { example: examplePhone(currency) })} error={fieldError(props, "phone")}>
+      <Field id={fieldId("mobile_money", "phone")} label={c.phone} hint={t(c.phoneHint, { example: examplePhone(currency).replaceAll(" ", "\u00a0") })} error={fieldError(props, "phone")}>
         {(aria) => (
           <input {...aria} name="phone" type="tel" className={inputClass} inputMode="tel" autoComplete="tel" required maxLength={32}
             defaultValue={customer.phone ?? undefined} data-check="phone" />

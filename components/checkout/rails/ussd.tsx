@@ -23,8 +23,10 @@ function UssdPending({ action, payment, amountText, locale, m }: RailPendingProp
   return (
     <div className="space-y-3">
       <h3 className="font-semibold">{t(c.title, { bank: String(payment.details.bank) })}</h3>
+      {/* One line, never broken inside (a lone "#" on a line reads as another code): the type
+          shrinks with a narrow screen instead, and a code longer still scrolls within its box. */}
       <p>
-        <a href={action.telUrl} className="inline-block rounded-md bg-slate-900 px-4 py-3 font-mono text-xl font-semibold text-white focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-slate-900 break-all">
+        <a href={action.telUrl} className="inline-block max-w-full overflow-x-auto rounded-md bg-slate-900 px-3 py-3 font-mono text-[clamp(0.875rem,4.4vw,1.25rem)] font-semibold whitespace-nowrap text-white focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-slate-900 sm:px-4">
           {action.dialString}
         </a>
       </p>

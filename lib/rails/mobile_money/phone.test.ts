@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
+  EXAMPLE_PHONES,
   MOBILE_MONEY_CURRENCIES,
   displayPhone,
+  examplePhone,
   MOBILE_MONEY_OPERATORS,
   findMobileMoneyOperator,
   mobileMoneyCountries,
@@ -105,5 +107,29 @@ describe("displayPhone", () => {
   });
   it("leaves what it cannot parse as it is", () => {
     expect(displayPhone("not a phone")).toBe("not a phone");
+  });
+});
+
+describe("examplePhone", () => {
+  it.each(MOBILE_MONEY_CURRENCIES)("%s: a valid mobile of a country paying in it, shown as the waiting page shows a typed number", (currency) => {
+    const { country, e164 } = EXAMPLE_PHONES[currency];
+    expect(MOBILE_MONEY_OPERATORS[country].currency).toBe(currency);
+    expect(validateMobilePhone(e164, country)).toEqual({ valid: true, e164, country });
+    const shown = examplePhone(currency);
+    expect(shown).toBe(displayPhone(e164));
+    // Typed as the hint shows it, the number comes back the same, and is shown the same.
+    const typed = validateMobilePhone(shown, country);
+    expect(typed).toEqual({ valid: true, e164, country });
+    expect(displayPhone(typed.valid ? typed.e164 : "")).toBe(shown);
+  });
+
+  it("writes Côte d'Ivoire's and Kenya's as libphonenumber does, not as hand-written", () => {
+    expect(examplePhone("XOF")).toBe("+225 07 07 12 3456");
+    expect(examplePhone("KES")).toBe("+254 712 345678");
+  });
+
+  it("falls back to the XOF example for another currency, never to a prototype key", () => {
+    expect(examplePhone("NGN")).toBe(examplePhone("XOF"));
+    expect(examplePhone("__proto__")).toBe(examplePhone("XOF"));
   });
 });

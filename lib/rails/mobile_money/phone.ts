@@ -82,20 +82,22 @@ export function findMobileMoneyOperator(
   return operators.find((operator) => operator.id === operatorId);
 }
 
-// What the form shows as an example number, per currency (its most populous country).
-const EXAMPLES: Record<MobileMoneyCurrency, string> = {
-  XOF: "+225 07 07 12 34 56",
-  XAF: "+237 6 71 23 45 67",
-  GHS: "+233 24 123 4567",
-  KES: "+254 712 345678",
-  UGX: "+256 712 345678",
-  RWF: "+250 781 234 567",
-  TZS: "+255 712 345 678",
-  ZMW: "+260 97 1234567",
+// What the form shows as an example number, per currency (its most populous country): E.164,
+// shown through displayPhone, the formatter of the number on the waiting page, so the two agree.
+export const EXAMPLE_PHONES: Record<MobileMoneyCurrency, { country: MobileMoneyCountry; e164: string }> = {
+  XOF: { country: "CI", e164: "+2250707123456" },
+  XAF: { country: "CM", e164: "+237671234567" },
+  GHS: { country: "GH", e164: "+233241234567" },
+  KES: { country: "KE", e164: "+254712345678" },
+  UGX: { country: "UG", e164: "+256712345678" },
+  RWF: { country: "RW", e164: "+250781234567" },
+  TZS: { country: "TZ", e164: "+255712345678" },
+  ZMW: { country: "ZM", e164: "+260971234567" },
 };
 
 export function examplePhone(currency: string): string {
-  return EXAMPLES[currency as MobileMoneyCurrency] ?? "+225 07 07 12 34 56";
+  const example = Object.hasOwn(EXAMPLE_PHONES, currency) ? EXAMPLE_PHONES[currency as MobileMoneyCurrency] : EXAMPLE_PHONES.XOF;
+  return displayPhone(example.e164);
 }
 
 /** The operators a buyer paying in `currency` may use, each once, in a stable order. */
