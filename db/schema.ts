@@ -81,8 +81,9 @@ export const checkoutSessions = pgTable(
     allowedOrigins: text("allowed_origins").array().notNull(),
     metadata: jsonb("metadata").$type<Record<string, string>>().notNull(),
     clientReferenceId: text("client_reference_id"),
-    // `auto`: the buyer's Accept-Language picks one of LOCALES when the page is shown.
-    locale: text("locale", { enum: ["auto", ...LOCALES] }).notNull(),
+    // `auto`: the buyer's Accept-Language picks one of LOCALES when the page is shown; else a
+    // BCP 47 tag as the merchant gave it (canonical case), whose language is one of LOCALES.
+    locale: text("locale").notNull(),
     installments: jsonb("installments").$type<Installments>(),
     failedAttempts: integer("failed_attempts").notNull().default(0),
     // A short lease taken while one payment attempt talks to the provider, so that two

@@ -53,6 +53,27 @@ describe("the checkout page over HTTP", () => {
     }
   });
 
+  it("takes a BCP 47 locale, keeps the tag given in its canonical case and speaks its language", async () => {
+    const cases: [given: string, kept: string, says: string][] = [
+      ["pt-BR", "pt-BR", "Pagar"],
+      ["fr-ci", "fr-CI", "Payer"],
+      ["es-419", "es-419", "Pagar"],
+    ];
+    for (const [given, kept, says] of cases) {
+      const res = await api().post("/api/v1/checkout/sessions", sessionBody({ locale: given }));
+      expect(res.status, res.text).toBe(201);
+      expect(res.body.locale).toBe(kept);
+      const html = await (await fetch(res.body.checkoutUrl, { headers: { "accept-language": "en" } })).text();
+      expect(html).toContain(`lang="${kept.split("-")[0]}"`);
+      expect(html).toContain(says);
+    }
+    for (const bad of ["de-DE", "pt_BR", "not a tag", "x".repeat(40)]) {
+      const res = await api().post("/api/v1/checkout/sessions", sessionBody({ locale: bad }));
+      expect(res.status, bad).toBe(400);
+      expect(res.body.error.issues.map((i: { path: string[] }) => i.path.join("."))).toEqual(["locale"]);
+    }
+  });
+
   it("shows canceled sessions with the way back to the merchant", async () => {
     const s = (await api().post("/api/v1/checkout/sessions", sessionBody({ cancelUrl: "https://shop.example.com/cart?s={CHECKOUT_SESSION_ID}", locale: "pt" }))).body;
     await api().post(`/api/v1/checkout/sessions/${s.id}/cancel`);

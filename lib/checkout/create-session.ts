@@ -7,6 +7,7 @@ import { validationError, type ErrorIssue } from "@/lib/errors";
 import { sessionId } from "@/lib/ids";
 import { routesFor } from "@/lib/providers";
 import { railServes, type Rail } from "@/lib/rails";
+import { canonicalTag } from "@/lib/i18n/locales";
 import { newEvent } from "@/lib/events/record";
 import type { CreateSessionInput, SessionObject } from "./schemas";
 import { sessionToObject } from "./serialize";
@@ -118,7 +119,7 @@ export async function createSession(db: Database, opts: CreateSessionOptions): P
     allowedOrigins,
     metadata: asJsonb(input.metadata ?? {}),
     clientReferenceId: input.clientReferenceId ?? null,
-    locale: input.locale,
+    locale: input.locale === "auto" ? "auto" : canonicalTag(input.locale)!,
     installments: asJsonb(input.installments ?? null),
     failedAttempts: 0,
     attemptLockedUntil: null,

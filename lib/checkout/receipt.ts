@@ -8,6 +8,7 @@ import { findPaymentById } from "@/db/queries/payments";
 import { findSessionById, type SessionRow } from "@/db/queries/sessions";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
+import { resolveLocale } from "@/lib/i18n/negotiate";
 import { t } from "@/lib/i18n/messages";
 import { formatMoney } from "@/lib/money/currencies";
 import { RAIL_MODULES } from "@/lib/rails";
@@ -46,7 +47,7 @@ export async function findReceipt(
 
 /** The language of the buyer's mail and receipt: the session's, else the one their page spoke. */
 export function buyerLanguage(session: SessionRow): Locale {
-  return session.locale !== "auto" ? session.locale : (session.buyerLocale ?? "en");
+  return session.locale !== "auto" ? resolveLocale(session.locale, null) : (session.buyerLocale ?? "en");
 }
 
 /** How the buyer paid, in words: "Visa ending in 4242", "Pix". */

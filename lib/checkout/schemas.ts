@@ -12,6 +12,7 @@ import { EVENT_TYPES, type EventType } from "@/lib/events/types";
 import { checkoutSessions, payments, refunds } from "@/db/schema";
 import { customerShape, installmentsShape, type Customer, type Installments, type LineItem } from "@/db/shapes";
 import { timestamp } from "@/lib/clock";
+import { canonicalTag, LOCALES } from "@/lib/i18n/locales";
 
 export const MAX_AMOUNT = 1_000_000_000_000;
 export const SESSION_STATUSES = checkoutSessions.status.enumValues;
@@ -19,8 +20,16 @@ export const PAYMENT_STATUSES = payments.status.enumValues;
 export const REFUND_STATUSES = refunds.status.enumValues;
 export const REFUND_REASONS = refunds.reason.enumValues;
 const UI_MODES = checkoutSessions.uiMode.enumValues;
-/** A session's locale: one of LOCALES, or `auto` for the buyer's Accept-Language. */
-const SESSION_LOCALES = checkoutSessions.locale.enumValues;
+/** A session's locale: `auto` for the buyer's Accept-Language, or a BCP 47 tag of a language the page speaks. */
+const sessionLocale = z
+  .string()
+  .refine((v) => v === "auto" || (v.length <= 35 && canonicalTag(v) !== null), {
+    message: `must be auto or a language tag for ${LOCALES.join(", ")} (such as pt-BR or fr)`,
+  })
+  .meta({
+    description: `\`auto\` (the buyer's Accept-Language), or a BCP 47 tag whose language is one of ${LOCALES.join(", ")}: \`pt-BR\` is shown in Portuguese, and kept as given (in its canonical case).`,
+    examples: ["auto", "pt-BR", "fr"],
+  });
 
 /** Whether two types are the same both ways: a schema built on another keeps its shape. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -136,7 +145,7 @@ export const createSessionInput = z
     expiresAt: z.iso.datetime({ offset: true }).optional(),
     metadata: metadata.optional(),
     clientReferenceId: z.string().min(1).max(200).optional(),
-    locale: z.enum(SESSION_LOCALES).default("auto"),
+    locale: sessionLocale.default("auto"),
     installments: installmentsInput.optional(),
   })
   .superRefine((input, ctx) => {
@@ -300,7 +309,7 @@ export const sessionObject = z.object({
   paidAt: timestamp.nullable(),
   metadata: z.record(z.string(), z.string()).meta({ maxProperties: MAX_METADATA_KEYS }),
   clientReferenceId: z.string().nullable(),
-  locale: z.enum(SESSION_LOCALES),
+  locale: z.string().meta({ description: "`auto`, or the BCP 47 tag given at create (canonical case)." }),
   installments: installmentsShape.nullable(),
   payment: paymentObject.nullable(),
   payments: z.array(paymentObject).optional().meta({ description: "Every payment attempt, on retrieve." }),

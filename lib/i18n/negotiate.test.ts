@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { canonicalTag } from "./locales";
 import { resolveLocale } from "./negotiate";
 
 describe("resolveLocale", () => {
@@ -9,7 +10,27 @@ describe("resolveLocale", () => {
     ["auto", "de-DE", "en"],
     ["auto", null, "en"],
     ["auto", "fr;q=0,es", "es"],
+    ["pt-BR", "en", "pt"],
+    ["fr-CI", null, "fr"],
+    ["es-419", "fr", "es"],
   ] as const)("session %s with Accept-Language %s is %s", (session, header, expected) => {
     expect(resolveLocale(session, header)).toBe(expected);
+  });
+});
+
+describe("canonicalTag", () => {
+  it.each([
+    ["pt-BR", "pt-BR"],
+    ["pt-br", "pt-BR"],
+    ["FR-fr", "fr-FR"],
+    ["es-419", "es-419"],
+    ["en", "en"],
+    ["zh-Hant-TW", null],
+    ["de-DE", null],
+    ["pt_BR", null],
+    ["not a tag", null],
+    ["", null],
+  ])("%s is %s", (tag, expected) => {
+    expect(canonicalTag(tag)).toBe(expected);
   });
 });

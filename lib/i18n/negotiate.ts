@@ -1,8 +1,11 @@
-import { LOCALES, type Locale } from "./locales";
+import { languageOf, LOCALES, type Locale } from "./locales";
 
-/** The session's locale, or for "auto" the best match in Accept-Language, else English. */
+/** The session's language (`pt-BR` → `pt`), or for "auto" the best match in Accept-Language, else English. */
 export function resolveLocale(sessionLocale: string, acceptLanguage: string | null): Locale {
-  if ((LOCALES as readonly string[]).includes(sessionLocale)) return sessionLocale as Locale;
+  if (sessionLocale !== "auto") {
+    const lang = languageOf(sessionLocale);
+    if (lang) return lang;
+  }
   const ranked = (acceptLanguage ?? "")
     .split(",")
     .map((part, i) => {
