@@ -11,7 +11,7 @@ import { resolveLocale } from "@/lib/i18n/negotiate";
 import { formatMoney, type Currency } from "@/lib/money/currencies";
 import { routesFor, type ProviderName, type Route } from "@/lib/providers";
 import { PROVIDER_LABELS } from "@/lib/providers/labels";
-import { isRail, type Rail } from "@/lib/rails";
+import { isRail, railTakes, type Rail } from "@/lib/rails";
 import { pixQrSvg } from "@/lib/rails/pix/pix";
 import type { FramePolicy } from "@/lib/security/csp";
 import { embedOf, type EmbedInfo } from "./embed";
@@ -117,8 +117,9 @@ function frameOf({ session, merchant }: Checkout, locale: Locale, nonce: string 
 }
 
 function railOrder({ session }: Checkout, routes: Partial<Record<Rail, Route>>): Rail[] {
-  // A rail nothing serves any more (its account was disabled) is not offered (SPEC 8).
-  const rails = session.paymentMethods.filter((r) => routes[r]);
+  // A rail nothing serves any more (its account was disabled) is not offered (SPEC 8), nor one
+  // that cannot ask for exactly the total (a session made before it learnt so).
+  const rails = session.paymentMethods.filter((r) => routes[r] && railTakes(r, session.currency, session.amount));
   const preferred = session.preferredPaymentMethod;
   return preferred && rails.includes(preferred) ? [preferred, ...rails.filter((r) => r !== preferred)] : rails;
 }
