@@ -32,7 +32,7 @@ export type Frame = {
   embed: EmbedInfo | null;
 };
 
-export type WaitingPayment = Pick<PaymentRow, "id" | "rail" | "currency" | "details" | "nextAction" | "provider"> & {
+export type WaitingPayment = Pick<PaymentRow, "id" | "rail" | "amount" | "currency" | "details" | "nextAction" | "provider"> & {
   /** The processor's name as the buyer reads it, or null for the sandbox. */
   providerName: string | null;
   /** The buyer sends this money themselves, and the merchant refunds money that arrives after the session is paid (SPEC 9): the page says so by "pay another way". */
@@ -125,9 +125,9 @@ function railOrder({ session }: Checkout, routes: Partial<Record<Rail, Route>>):
 }
 
 function waitingOf(payment: PaymentRow, { merchant }: Checkout): WaitingPayment {
-  const { id, rail, currency, details, nextAction, provider } = payment;
+  const { id, rail, amount, currency, details, nextAction, provider } = payment;
   const lateMoneyRefunded = merchant.autoRefundDuplicates && SENT_BY_BUYER.includes(rail);
-  return { id, rail, currency, details, nextAction, provider, providerName: buyerLabel(provider), lateMoneyRefunded };
+  return { id, rail, amount, currency, details, nextAction, provider, providerName: buyerLabel(provider), lateMoneyRefunded };
 }
 
 async function bodyOf(checkout: Checkout, routes: Partial<Record<Rail, Route>>, query: URLSearchParams, amountText: string, locale: Locale): Promise<CheckoutBody> {
