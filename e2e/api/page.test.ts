@@ -50,6 +50,9 @@ describe("the checkout page over HTTP", () => {
       expect(plain.headers.get("cache-control")).toBe("public, max-age=300");
       expect(new Uint8Array(await plain.arrayBuffer())).toEqual(body);
     }
+    // Files take GET and HEAD only (not a 500 from Next.js).
+    const post = await fetch(new URL(js![1]!, s.checkoutUrl), { method: "POST" });
+    expect([post.status, post.headers.get("allow")]).toEqual([405, "GET, HEAD"]);
     // Another name under /assets/ is a 404, not a page.
     expect((await fetch(new URL("/assets/checkout.000000000000.js", s.checkoutUrl))).status).toBe(404);
   });
