@@ -43,10 +43,10 @@ test("picks the buyer's language from Accept-Language when the session says auto
 
 // R$ 174,90 does not divide by 4: two parts carry the extra cent, and the page says which.
 const INSTALLMENTS = [
-  { locale: "pt", label: "Parcelas", full: "À vista: R$ 174,90", four: "2x de R$ 43,73 + 2x de R$ 43,72 sem juros", three: "3x de R$ 58,30 sem juros" },
+  { locale: "pt", label: "Parcelas sem juros", full: "À vista: R$ 174,90", four: "2x R$ 43,73 + 2x R$ 43,72", three: "3x R$ 58,30" },
   { locale: "en", label: "Installments", full: "Pay in full: R$174.90", four: "2 × R$43.73 + 2 × R$43.72", three: "3 × R$58.30" },
   { locale: "fr", label: "Paiement en plusieurs fois", full: "Payer en une fois : 174,90 R$", four: "2 × 43,73 R$ + 2 × 43,72 R$", three: "3 × 58,30 R$" },
-  { locale: "es", label: "Cuotas", full: "En un pago: 174,90 R$", four: "2 cuotas de 43,73 R$ + 2 cuotas de 43,72 R$", three: "3 cuotas de 58,30 R$" },
+  { locale: "es", label: "Cuotas", full: "En un pago: 174,90 R$", four: "2 × 43,73 R$ + 2 × 43,72 R$", three: "3 × 58,30 R$" },
 ];
 
 for (const l of INSTALLMENTS) {
@@ -65,7 +65,7 @@ test("4 installments of R$ 174,90 charge exactly R$ 174,90", async ({ page }) =>
   await page.getByLabel("Número do cartão").fill("4242424242424242");
   await page.getByLabel("Validade").fill(`12/${nextYear()}`);
   await page.getByLabel("Código de segurança").fill("123");
-  await page.getByLabel("Parcelas").selectOption("4");
+  await page.getByLabel("Parcelas sem juros").selectOption("4");
   await page.getByRole("button", { name: spaced("Pagar R$ 174,90") }).click();
   await expectPaidRedirect(page, s.id);
   const session = await merchantGet(`/api/v1/checkout/sessions/${s.id}`);

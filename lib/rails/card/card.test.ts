@@ -197,12 +197,12 @@ describe("installmentGroups", () => {
 
 describe("installmentOptionText", () => {
   it.each([
-    ["pt", 17_490, 4, "2x de R$ 43,73 + 2x de R$ 43,72 sem juros"],
-    ["pt", 17_489, 4, "1x de R$ 43,73 + 3x de R$ 43,72 sem juros"],
-    ["pt", 12_000, 4, "4x de R$ 30,00 sem juros"],
+    ["pt", 17_490, 4, "2x R$ 43,73 + 2x R$ 43,72"],
+    ["pt", 17_489, 4, "1x R$ 43,73 + 3x R$ 43,72"],
+    ["pt", 12_000, 4, "4x R$ 30,00"],
     ["en", 17_490, 4, "2 × R$43.73 + 2 × R$43.72"],
     ["fr", 17_490, 4, "2 × 43,73 R$ + 2 × 43,72 R$"],
-    ["es", 17_489, 4, "1 cuota de 43,73 R$ + 3 cuotas de 43,72 R$"],
+    ["es", 17_489, 4, "1 × 43,73 R$ + 3 × 43,72 R$"],
     ["pt", 17_490, 1, "À vista: R$ 174,90"],
   ] as const)("%s: %i in %i reads %s", (locale, amount, count, text) => {
     expect(installmentOptionText(amount, count, "BRL", locale).replace(/[\u00a0\u202f]/g, " ")).toBe(text);

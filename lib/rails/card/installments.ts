@@ -10,9 +10,7 @@ import { copy } from "./copy";
 export function installmentOptionText(amountMinor: number, count: number, currency: Currency, locale: Locale): string {
   const c = copy[locale].form;
   if (count === 1) return t(c.installmentsFull, { amount: formatMoney(amountMinor, currency, locale) });
-  const plural = new Intl.PluralRules(locale);
-  const parts = installmentGroups(amountMinor, count).map((g) =>
-    t(plural.select(g.count) === "one" ? c.installmentsPart.one : c.installmentsPart.other, { n: g.count, amount: formatMoney(g.amount, currency, locale) }),
-  );
-  return t(c.installmentsOption, { parts: parts.join(" + ") });
+  return installmentGroups(amountMinor, count)
+    .map((g) => t(c.installmentsPart, { n: g.count, amount: formatMoney(g.amount, currency, locale) }))
+    .join(" + ");
 }
