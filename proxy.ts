@@ -21,5 +21,5 @@ export async function proxy(req: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|embed.js|checkout.js|checkout.css).*)"],
+  matcher: ["/((?!api/|_next/static|_next/image|assets/|favicon.ico|icon.svg|embed.js|checkout.js|checkout.css).*)"],
 };

@@ -3,25 +3,28 @@ import { formatDateTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { t, type Messages } from "@/lib/i18n/messages";
 import type { NextAction } from "@/lib/rails";
+import { toDecimalString, type Currency } from "@/lib/money/currencies";
 import { bankAccountCopy } from "@/lib/rails/bank-account-copy";
 import { Copyable } from "./copyable";
 
 type Props = {
   action: Extract<NextAction, { type: "bank_transfer" }>;
+  /** In minor units: what "Copy amount" copies, as the digits a bank app takes ("26500.00"). */
+  amount: number;
   amountText: string;
-  currency: string;
+  currency: Currency;
   locale: Locale;
   m: Messages;
   children?: React.ReactNode;
 };
 
-export function BankAccountInstructions({ action, amountText, currency, locale, m, children }: Props) {
+export function BankAccountInstructions({ action, amount, amountText, currency, locale, m, children }: Props) {
   const c = bankAccountCopy[locale];
   return (
     <div className="space-y-2">
       <h3 className="font-semibold">{t(c.title, { amount: amountText })}</h3>
       <dl className="divide-y divide-slate-200">
-        <Copyable label={c.amount} value={amountText} m={m} mono={false} />
+        <Copyable label={c.amount} value={toDecimalString(amount, currency)} display={amountText} m={m} mono={false} />
         <div className="py-2">
           <dt className="text-sm text-slate-700">{c.bankName}</dt>
           <dd className="text-lg font-semibold">{action.bankName}</dd>

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
 import { client, sessionBody } from "../support/api";
 
@@ -24,11 +25,36 @@ describe("the checkout page over HTTP", () => {
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
     // Exactly one, our own: the page ships no framework runtime.
     expect(scripts).toHaveLength(1);
-    expect(scripts[0]).toMatch(/src="\/checkout\.js\?v=[0-9a-f]{12}"/);
+    expect(scripts[0]).toMatch(/src="\/assets\/checkout\.[0-9a-f]{12}\.js"/);
     for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
-    const js = await fetch(new URL("/checkout.js", s.checkoutUrl));
-    expect(js.status).toBe(200);
-    expect(js.headers.get("content-type")).toContain("javascript");
+  });
+
+  it("links its script and stylesheet by content hash, cached for a year; the plain names answer briefly", async () => {
+    const s = (await api().post("/api/v1/checkout/sessions", sessionBody())).body;
+    const html = await (await fetch(s.checkoutUrl)).text();
+    const js = /<script\b[^>]*\bsrc="(\/assets\/checkout\.([0-9a-f]{12})\.js)"/.exec(html);
+    const css = /<link\b[^>]*\bhref="(\/assets\/checkout\.([0-9a-f]{12})\.css)"/.exec(html);
+    expect(js, "the page links /assets/checkout.<hash>.js").not.toBeNull();
+    expect(css, "the page links /assets/checkout.<hash>.css").not.toBeNull();
+    for (const [url, hash, type] of [[js![1]!, js![2]!, "javascript"], [css![1]!, css![2]!, "text/css"]] as const) {
+      const res = await fetch(new URL(url, s.checkoutUrl));
+      expect(res.status, url).toBe(200);
+      expect(res.headers.get("content-type")).toContain(type);
+      expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      // The name is the content's: the same bytes as the plain file, whose hash it carries.
+      const body = new Uint8Array(await res.arrayBuffer());
+      expect(createHash("sha256").update(body).digest("hex").slice(0, 12)).toBe(hash);
+      const plain = await fetch(new URL(url.replace(`/assets/`, "/").replace(`.${hash}`, ""), s.checkoutUrl));
+      expect(plain.status).toBe(200);
+      expect(plain.headers.get("cache-control")).toBe("public, max-age=300");
+      expect(new Uint8Array(await plain.arrayBuffer())).toEqual(body);
+    }
+    // Files take GET and HEAD only (not a 500 from Next.js).
+    const post = await fetch(new URL(js![1]!, s.checkoutUrl), { method: "POST" });
+    expect([post.status, post.headers.get("allow")]).toEqual([405, "GET, HEAD"]);
+    // Another name under /assets/ is a 404, not a page.
+    expect((await fetch(new URL("/assets/checkout.000000000000.js", s.checkoutUrl))).status).toBe(404);
   });
 
   it("lets only the allowed origins frame an embedded session", async () => {

@@ -90,6 +90,16 @@ describe("card payments", () => {
     expect(res.body.payment.installments).toBe(3);
   });
 
+  it("asks the sandbox for exactly the total when R$ 174,90 is paid in 4 parts that do not divide it", async () => {
+    const s = await createSession(A().testKey, { currency: "BRL", amount: 174_90, installments: { maxCount: 4 } });
+    const res = await pay(s.id, { ...CARD("4242424242424242"), installments: 4 });
+    expect(res.body.status).toBe("paid");
+    expect(res.body.payment).toMatchObject({ amount: 174_90, currency: "BRL", installments: 4 });
+    const merchantView = await api().get(`/api/v1/payments/${res.body.payment.id}`);
+    expect(merchantView.body.amount).toBe(174_90);
+    expect(merchantView.body.fee + merchantView.body.netAmount).toBe(174_90);
+  });
+
   it("fails the session after five failed attempts", async () => {
     const s = await createSession(A().testKey);
     for (let i = 0; i < 4; i++) expect((await pay(s.id, CARD("4000000000000002"))).body.status).toBe("open");
@@ -149,13 +159,43 @@ describe("bank rails (NGN)", () => {
     expect(missing.body.error.issues[0].code).toBe("email_required");
   });
 
-  it("builds the USSD dial string from the bank's short code", async () => {
-    const s = await createSession(A().testKey, { amount: 250050 });
+  it("builds the USSD dial string from the bank's short code, for exactly the total", async () => {
+    const s = await createSession(A().testKey, { amount: 2_650_000 });
     const res = await pay(s.id, { rail: "ussd", bank: "gtbank" });
+    expect(res.body.payment).toMatchObject({ amount: 2_650_000, currency: "NGN" });
     expect(res.body.payment.details.bank).toBe("Guaranty Trust Bank");
-    expect(res.body.payment.details.dialString).toMatch(/^\*737\*33\*2501\*\d{8}#$/);
-    expect(res.body.nextAction.telUrl).toMatch(/^tel:\*737\*33\*2501\*\d{8}%23$/);
+    expect(res.body.payment.details.dialString).toMatch(/^\*737\*33\*26500\*\d{8}#$/);
+    expect(res.body.nextAction.telUrl).toMatch(/^tel:\*737\*33\*26500\*\d{8}%23$/);
     expect((await pay(s.id, { rail: "ussd", bank: "nope" })).body.error.issues[0].code).toBe("bank_required");
+  });
+
+  describe("a total with kobo (₦26,500.50), which USSD's whole naira cannot ask for", () => {
+    it("is not offered USSD by default, and paying by USSD is a 400 rail_unavailable that asks for nothing", async () => {
+      const s = await createSession(A().testKey, { amount: 2_650_050 });
+      expect(s.paymentMethods).not.toContain("ussd");
+      expect(s.paymentMethods).toContain("transfer");
+      const res = await pay(s.id, { rail: "ussd", bank: "gtbank" });
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({ type: "validation_error", code: "rail_unavailable" });
+      expect(res.body.error.message).toContain("cannot ask for exactly this session's amount");
+      expect(res.body.error.issues).toEqual([{ path: ["rail"], code: "rail_unavailable", message: expect.any(String) }]);
+      expect(typeof res.body.error.requestId).toBe("string");
+      const session = await api().get(`/api/v1/checkout/sessions/${s.id}`);
+      expect(session.body).toMatchObject({ status: "open", payments: [] });
+    });
+
+    it("refuses a session that asks for USSD by name, with the field to change", async () => {
+      const res = await api().post("/api/v1/checkout/sessions", sessionBody({ amount: 2_650_050, paymentMethods: ["transfer", "ussd"] }));
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({ type: "validation_error", code: "rail_unavailable" });
+      expect(res.body.error.message).toContain("26500.50 NGN");
+      expect(res.body.error.issues).toEqual([{ path: ["paymentMethods", 1], code: "rail_unavailable", message: "ussd cannot take exactly 26500.50 NGN" }]);
+      const preferred = await api().post("/api/v1/checkout/sessions", sessionBody({ amount: 2_650_050, preferredPaymentMethod: "ussd" }));
+      expect(preferred.status).toBe(400);
+      expect(preferred.body.error.issues.map((i: any) => i.path)).toEqual([["preferredPaymentMethod"]]);
+      // The same rails for whole naira are fine.
+      expect((await api().post("/api/v1/checkout/sessions", sessionBody({ amount: 2_650_000, paymentMethods: ["transfer", "ussd"] }))).status).toBe(201);
+    });
   });
 
   it("takes a direct debit mandate on a valid NUBAN only", async () => {

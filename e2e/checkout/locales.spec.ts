@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectPaidRedirect, fakeMerchantSite, newSession, nextYear } from "../support/checkout";
+import { expectPaidRedirect, fakeMerchantSite, merchantGet, newSession, nextYear } from "../support/checkout";
 
 test.beforeEach(async ({ page }) => fakeMerchantSite(page));
 
@@ -39,4 +39,35 @@ test("picks the buyer's language from Accept-Language when the session says auto
   await expect(page.getByText("Mode test.")).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   await context.close();
+});
+
+// R$ 174,90 does not divide by 4: two parts carry the extra cent, and the page says which.
+const INSTALLMENTS = [
+  { locale: "pt", label: "Parcelas sem juros", full: "À vista: R$ 174,90", four: "2x R$ 43,73 + 2x R$ 43,72", three: "3x R$ 58,30" },
+  { locale: "en", label: "Installments", full: "Pay in full: R$174.90", four: "2 × R$43.73 + 2 × R$43.72", three: "3 × R$58.30" },
+  { locale: "fr", label: "Paiement en plusieurs fois", full: "Payer en une fois : 174,90 R$", four: "2 × 43,73 R$ + 2 × 43,72 R$", three: "3 × 58,30 R$" },
+  { locale: "es", label: "Cuotas", full: "En un pago: 174,90 R$", four: "2 × 43,73 R$ + 2 × 43,72 R$", three: "3 × 58,30 R$" },
+];
+
+for (const l of INSTALLMENTS) {
+  test(`installments in ${l.locale} add up to the total, saying which parts differ`, async ({ page }) => {
+    const s = await newSession({ locale: l.locale, currency: "BRL", amount: 174_90, installments: { maxCount: 4 } });
+    await page.goto(s.checkoutUrl);
+    const options = page.getByLabel(l.label).locator("option");
+    const texts = (await options.allTextContents()).map((t) => t.replace(/[\u00a0\u202f]/g, " "));
+    expect(texts).toEqual([l.full, expect.any(String), l.three, l.four]);
+  });
+}
+
+test("4 installments of R$ 174,90 charge exactly R$ 174,90", async ({ page }) => {
+  const s = await newSession({ locale: "pt", currency: "BRL", amount: 174_90, installments: { maxCount: 4 } });
+  await page.goto(s.checkoutUrl);
+  await page.getByLabel("Número do cartão").fill("4242424242424242");
+  await page.getByLabel("Validade").fill(`12/${nextYear()}`);
+  await page.getByLabel("Código de segurança").fill("123");
+  await page.getByLabel("Parcelas sem juros").selectOption("4");
+  await page.getByRole("button", { name: spaced("Pagar R$ 174,90") }).click();
+  await expectPaidRedirect(page, s.id);
+  const session = await merchantGet(`/api/v1/checkout/sessions/${s.id}`);
+  expect(session.payment).toMatchObject({ status: "succeeded", amount: 174_90, installments: 4 });
 });

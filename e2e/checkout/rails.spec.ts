@@ -174,3 +174,34 @@ test("the merchant API refuses a live session nothing can pay (BRL: no live acco
   expect(res.status).toBe(400);
   expect(res.body.error.code).toBe("live_mode_unavailable");
 });
+
+test.describe("a total with kobo (₦26,500.50)", () => {
+  test("is not offered USSD, which can only ask for whole naira", async ({ page }) => {
+    const s = await newSession({ amount: 2_650_050 });
+    await page.goto(s.checkoutUrl);
+    await expect(page.getByTestId("total")).toHaveText("₦26,500.50");
+    const picker = page.getByRole("navigation", { name: "Choose how to pay" });
+    await expect(picker.getByRole("link")).toHaveText(["Card", "Bank transfer", "Virtual account", "Direct debit"]);
+    // Asked for by its URL, the USSD form is not there either: the first rail is.
+    await page.goto(`${s.checkoutUrl}?rail=ussd`);
+    await expect(page.getByRole("button", { name: "Get my USSD code" })).toHaveCount(0);
+    await expect(page.getByRole("region", { name: "Card" })).toBeVisible();
+  });
+
+  test("Copy amount copies the digits a bank app takes, while the page shows the symbol", async ({ page, context }) => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    const s = await newSession({ amount: 2_650_050 });
+    await page.goto(s.checkoutUrl);
+    await page.getByRole("link", { name: "Bank transfer", exact: true }).click();
+    await page.getByRole("button", { name: "Get account details" }).click();
+    await expect(page.getByRole("heading", { name: "Transfer ₦26,500.50 to this account" })).toBeVisible();
+    const amount = page.getByRole("definition").filter({ hasText: "₦26,500.50" });
+    await expect(amount).toHaveText("₦26,500.50");
+    const copy = page.getByRole("button", { name: "Copy amount" });
+    await expect(copy).toHaveAttribute("data-copy", "26500.50");
+    await copy.click();
+    // The button's name says it was done (and so is no longer "Copy amount" for a while).
+    await expect(page.getByRole("button", { name: "Copied" })).toHaveAttribute("data-copy", "26500.50");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("26500.50");
+  });
+});

@@ -2,13 +2,13 @@
 // page reads from its request, and the response its HTML becomes. The page itself is React
 // rendered to HTML on the server, with one stylesheet and one script of our own; no framework
 // script reaches the browser.
-import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { checkoutCsp, type FramePolicy } from "@/lib/security/csp";
+import { ASSET_DIR, contentHash, hashedAssetName } from "./asset-names";
 import { guardPage, pageFault } from "./page-guard";
 
-/** The stylesheet and the script a buyer page links, each URL carrying its file's hash. */
+/** The stylesheet and the script a buyer page links, each named by its content's hash. */
 export type PageAssets = { css: string; js: string };
 
 /** What a buyer page reads from its request. */
@@ -42,7 +42,7 @@ export function buyerPage(render: (id: string, page: PageRequest) => Promise<Pag
         acceptLanguage: req.headers.get("accept-language"),
         nonce,
         query: url.searchParams,
-        assets: { css: versioned("checkout.css"), js: versioned("checkout.js") },
+        assets: { css: hashed("checkout.css"), js: hashed("checkout.js") },
       });
     } catch (err) {
       return pageFault(guard, req, err, NO_STORE);
@@ -57,14 +57,15 @@ export function buyerPage(render: (id: string, page: PageRequest) => Promise<Pag
 }
 
 const PUBLIC_DIR = path.join(process.cwd(), "public");
-const versions = new Map<string, { mtimeMs: number; url: string }>();
+const urls = new Map<string, { mtimeMs: number; url: string }>();
 
 /**
- * `/<name>?v=<hash of the file>`: a deploy that changes the file changes its URL, so no cache
- * serves a stale one. Computed once; under `npm run dev` again whenever the file is rebuilt.
+ * `/assets/<name>.<hash>.<ext>`, the copy of public/<name> the build made under its content's
+ * hash (lib/build/client.mts): cached for a year, since a deploy that changes the file changes its
+ * name. Computed once; under `npm run dev` again whenever the file is rebuilt.
  */
-function versioned(name: string): string {
-  const known = versions.get(name);
+function hashed(name: string): string {
+  const known = urls.get(name);
   if (known && process.env.NODE_ENV === "production") return known.url;
   const file = path.join(PUBLIC_DIR, name);
   let mtimeMs: number;
@@ -74,7 +75,10 @@ function versioned(name: string): string {
     return `/${name}`; // not built yet: the page still works, unversioned
   }
   if (known?.mtimeMs === mtimeMs) return known.url;
-  const url = `/${name}?v=${createHash("sha256").update(fs.readFileSync(file)).digest("hex").slice(0, 12)}`;
-  versions.set(name, { mtimeMs, url });
+  const content = fs.readFileSync(file);
+  const copy = hashedAssetName(name, content);
+  // A tree built before the hashed copies (or a half-written one): the plain file, its hash in the query.
+  const url = fs.existsSync(path.join(PUBLIC_DIR, ASSET_DIR, copy)) ? `/${ASSET_DIR}/${copy}` : `/${name}?v=${contentHash(content)}`;
+  urls.set(name, { mtimeMs, url });
   return url;
 }

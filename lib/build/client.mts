@@ -2,8 +2,9 @@
 // (`npm run dev`, `npm run build`):
 //   lib/checkout/enhance/main.ts → public/checkout.js   (esbuild: the pages' one script)
 //   app/checkout/checkout.css    → public/checkout.css  (Tailwind through PostCSS: the one stylesheet)
-// The pages link both with a content hash in the URL (lib/api/buyer-page.ts), so a deploy never
-// serves a stale one. `--watch` keeps rebuilding either as its sources change (`npm run dev`).
+// and a copy of each under its content hash, public/assets/checkout.<hash>.js and .css, which the
+// pages link (lib/api/buyer-page.ts) and browsers cache for a year: a deploy never serves a stale
+// one. `--watch` keeps rebuilding either as its sources change (`npm run dev`).
 import fs from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -11,21 +12,33 @@ import tailwind from "@tailwindcss/postcss";
 import { build, context, type BuildOptions, type Plugin } from "esbuild";
 import { transform } from "lightningcss";
 import postcss from "postcss";
+import { ASSET_DIR, hashedAssetName, isHashedAssetOf } from "../api/asset-names";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SCRIPT_OUT = path.join(ROOT, "public/checkout.js");
 const STYLES_IN = path.join(ROOT, "app/checkout/checkout.css");
 const STYLES_OUT = path.join(ROOT, "public/checkout.css");
+const HASHED_DIR = path.join(ROOT, "public", ASSET_DIR);
 const watch = process.argv.includes("--watch");
 
 function report(file: string, text: Uint8Array) {
   process.stdout.write(`${path.relative(ROOT, file)}: ${text.length} B, ${gzipSync(text, { level: 9 }).length} B gzip\n`);
 }
 
-/** Writes only what changed (the file's hash, and so its URL, stays the same otherwise), and says so. */
+/**
+ * Writes only what changed (the file's hash, and so its URL, stays the same otherwise), and says
+ * so; and its hashed copy, the one the pages link, in place of the copy of what it was before.
+ */
 function write(file: string, text: Uint8Array) {
   const changed = !fs.existsSync(file) || !fs.readFileSync(file).equals(text);
   if (changed) fs.writeFileSync(file, text);
+  const name = path.basename(file);
+  const hashed = hashedAssetName(name, text);
+  fs.mkdirSync(HASHED_DIR, { recursive: true });
+  for (const old of fs.readdirSync(HASHED_DIR)) {
+    if (old !== hashed && isHashedAssetOf(name, old)) fs.rmSync(path.join(HASHED_DIR, old));
+  }
+  if (!fs.existsSync(path.join(HASHED_DIR, hashed))) fs.writeFileSync(path.join(HASHED_DIR, hashed), text);
   if (changed || !watch) report(file, text);
 }
 

@@ -6,7 +6,8 @@ import { insertSession, type SessionRow } from "@/db/queries/sessions";
 import { validationError, type ErrorIssue } from "@/lib/errors";
 import { sessionId } from "@/lib/ids";
 import { routesFor } from "@/lib/providers";
-import { railServes, type Rail } from "@/lib/rails";
+import { railServes, railTakes, type Rail } from "@/lib/rails";
+import { toDecimalString } from "@/lib/money/currencies";
 import { canonicalTag } from "@/lib/i18n/locales";
 import { newEvent } from "@/lib/events/record";
 import type { CreateSessionInput, SessionObject } from "./schemas";
@@ -56,8 +57,23 @@ export async function createSession(db: Database, opts: CreateSessionOptions): P
       "rail_unavailable",
     );
   }
+  const amount = input.amount ?? input.lineItems!.reduce((sum, li) => sum + li.unitAmount * li.quantity, 0);
+  // A rail that cannot ask for exactly this amount (USSD and kobo) is never offered: asked for, it is a 400 as in live mode.
+  const asked = [...(input.paymentMethods ?? []), ...(input.preferredPaymentMethod ? [input.preferredPaymentMethod] : [])];
+  const inexact = [...new Set(asked.filter((r) => accepted.has(r) && railServes(r, input.currency) && !railTakes(r, input.currency, amount)))];
+  if (inexact.length) {
+    const total = `${toDecimalString(amount, input.currency)} ${input.currency}`;
+    throw validationError(
+      `paymentMethods: ${inexact.join(", ")} cannot ask for exactly ${total} (USSD takes whole naira only). Leave ${inexact.length > 1 ? "them" : "it"} out, or charge an amount ${inexact.length > 1 ? "they" : "it"} can take.`,
+      [
+        ...(input.paymentMethods ?? []).flatMap((r, i) => (inexact.includes(r) ? [{ path: ["paymentMethods", i], code: "rail_unavailable", message: `${r} cannot take exactly ${total}` }] : [])),
+        ...(input.preferredPaymentMethod && inexact.includes(input.preferredPaymentMethod) ? [{ path: ["preferredPaymentMethod"], code: "rail_unavailable", message: `${input.preferredPaymentMethod} cannot take exactly ${total}` }] : []),
+      ],
+      "rail_unavailable",
+    );
+  }
   const paymentMethods: Rail[] =
-    input.paymentMethods ?? merchant.rails.filter((r) => railServes(r, input.currency) && (!served || served.has(r)));
+    input.paymentMethods ?? merchant.rails.filter((r) => railTakes(r, input.currency, amount) && (!served || served.has(r)));
   if (paymentMethods.length === 0 && served && issues.length === 0) {
     throw validationError(
       `This live session cannot take ${input.currency}: no payment provider account in live mode serves any of this merchant's rails in it. Connect one with the merchant's live key (POST /api/v1/provider-accounts, or npm run kassa -- provider connect --mode live), then create the session again. No session was created.`,
@@ -95,7 +111,6 @@ export async function createSession(db: Database, opts: CreateSessionOptions): P
     throw validationError(`${first.path.join(".")}: ${first.message}`, issues);
   }
 
-  const amount = input.amount ?? input.lineItems!.reduce((sum, li) => sum + li.unitAmount * li.quantity, 0);
   const allowedOrigins = input.allowedOrigins ?? [new URL(input.successUrl).origin];
 
   // Every check above has passed: the row below is what the database will hold (jsonb

@@ -11,7 +11,7 @@ import { resolveLocale } from "@/lib/i18n/negotiate";
 import { formatMoney, type Currency } from "@/lib/money/currencies";
 import { routesFor, type ProviderName, type Route } from "@/lib/providers";
 import { PROVIDER_LABELS } from "@/lib/providers/labels";
-import { isRail, type Rail } from "@/lib/rails";
+import { isRail, railTakes, type Rail } from "@/lib/rails";
 import { pixQrSvg } from "@/lib/rails/pix/pix";
 import type { FramePolicy } from "@/lib/security/csp";
 import { embedOf, type EmbedInfo } from "./embed";
@@ -32,7 +32,7 @@ export type Frame = {
   embed: EmbedInfo | null;
 };
 
-export type WaitingPayment = Pick<PaymentRow, "id" | "rail" | "currency" | "details" | "nextAction" | "provider"> & {
+export type WaitingPayment = Pick<PaymentRow, "id" | "rail" | "amount" | "currency" | "details" | "nextAction" | "provider"> & {
   /** The processor's name as the buyer reads it, or null for the sandbox. */
   providerName: string | null;
   /** The buyer sends this money themselves, and the merchant refunds money that arrives after the session is paid (SPEC 9): the page says so by "pay another way". */
@@ -117,16 +117,17 @@ function frameOf({ session, merchant }: Checkout, locale: Locale, nonce: string 
 }
 
 function railOrder({ session }: Checkout, routes: Partial<Record<Rail, Route>>): Rail[] {
-  // A rail nothing serves any more (its account was disabled) is not offered (SPEC 8).
-  const rails = session.paymentMethods.filter((r) => routes[r]);
+  // A rail nothing serves any more (its account was disabled) is not offered (SPEC 8), nor one
+  // that cannot ask for exactly the total (a session made before it learnt so).
+  const rails = session.paymentMethods.filter((r) => routes[r] && railTakes(r, session.currency, session.amount));
   const preferred = session.preferredPaymentMethod;
   return preferred && rails.includes(preferred) ? [preferred, ...rails.filter((r) => r !== preferred)] : rails;
 }
 
 function waitingOf(payment: PaymentRow, { merchant }: Checkout): WaitingPayment {
-  const { id, rail, currency, details, nextAction, provider } = payment;
+  const { id, rail, amount, currency, details, nextAction, provider } = payment;
   const lateMoneyRefunded = merchant.autoRefundDuplicates && SENT_BY_BUYER.includes(rail);
-  return { id, rail, currency, details, nextAction, provider, providerName: buyerLabel(provider), lateMoneyRefunded };
+  return { id, rail, amount, currency, details, nextAction, provider, providerName: buyerLabel(provider), lateMoneyRefunded };
 }
 
 async function bodyOf(checkout: Checkout, routes: Partial<Record<Rail, Route>>, query: URLSearchParams, amountText: string, locale: Locale): Promise<CheckoutBody> {

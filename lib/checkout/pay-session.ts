@@ -23,7 +23,7 @@ import { log } from "@/lib/log";
 import { accountContext, routeFor, type Route } from "@/lib/providers";
 import { PROVIDER_LABELS } from "@/lib/providers/labels";
 import { ProviderRefused, ProviderUnreachable, type ProviderName, type StartPaymentResult } from "@/lib/providers/types";
-import type { Rail, RailRequest } from "@/lib/rails";
+import { railServes, railTakes, type Rail, type RailRequest } from "@/lib/rails";
 import { cardFingerprint } from "@/lib/rails/card/card-fingerprint";
 import { serverSecret } from "@/lib/security/secret";
 import { computeFee, feeRuleFor } from "./fees";
@@ -58,9 +58,9 @@ export type PayResult = { session: SessionRow; payment: PaymentRow };
 const UNKNOWN_START_MS = 10 * 60_000;
 
 /** A rail that no provider account serves (live mode), or that the session does not offer. */
-export function railUnavailable(rail: string): ApiError {
+export function railUnavailable(rail: string, why = "no payment provider account of the session's mode serves it"): ApiError {
   return validationError(
-    `rail: this checkout cannot take ${rail} payments: no payment provider account of the session's mode serves it.`,
+    `rail: this checkout cannot take ${rail} payments: ${why}.`,
     [{ path: ["rail"], code: "rail_unavailable", message: PAY_ERRORS.rail_unavailable }],
     "rail_unavailable",
   );
@@ -80,7 +80,13 @@ export async function paySession(db: Database, opts: PaySessionOptions): Promise
   }
   if (!PAYABLE.includes(session.status)) throw notPayable(session.status);
   const scope = { merchantId: session.merchantId, livemode: session.livemode };
-  const route = session.paymentMethods.includes(input.rail) ? await routeFor(db, scope, input.rail, session.currency) : null;
+  // Never a rail that cannot ask for exactly the total (USSD and kobo), even where a session made
+  // before it learnt so lists it.
+  if (railServes(input.rail, session.currency) && !railTakes(input.rail, session.currency, session.amount)) {
+    throw railUnavailable(input.rail, "it cannot ask for exactly this session's amount (USSD takes whole naira only)");
+  }
+  if (!session.paymentMethods.includes(input.rail)) throw railUnavailable(input.rail, "the session does not offer it");
+  const route = await routeFor(db, scope, input.rail, session.currency);
   if (!route) throw railUnavailable(input.rail);
 
   let request = toRailRequest(

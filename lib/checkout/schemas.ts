@@ -135,7 +135,12 @@ export const createSessionInput = z
     lineItems: z.array(lineItem).min(1).max(100).optional(),
     description: z.string().max(200).optional(),
     customer: customerInput.optional(),
-    paymentMethods: z.array(rail).min(1).max(RAILS.length).optional(),
+    paymentMethods: z
+      .array(rail)
+      .min(1)
+      .max(RAILS.length)
+      .optional()
+      .meta({ description: "The rails offered. Default: every rail the merchant accepts that can take exactly `amount` in `currency` (USSD takes whole naira only, so not ₦26,500.50). Naming one that cannot is a 400 `rail_unavailable`." }),
     preferredPaymentMethod: rail.optional(),
     mode: z.enum(UI_MODES).default("hosted"),
     successUrl: redirectUrl,

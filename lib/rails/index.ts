@@ -41,6 +41,12 @@ export function railServes(rail: Rail, currency: Currency): boolean {
   return served === "*" || served.includes(currency);
 }
 
+/** Whether `rail` can ask for exactly `amount` of `currency`: it serves the currency, and the amount (USSD: no kobo). */
+export function railTakes(rail: Rail, currency: Currency, amount: number): boolean {
+  const takes: ((amount: number, currency: Currency) => boolean) | undefined = RAIL_MODULES[rail].takes;
+  return railServes(rail, currency) && (takes ? takes(amount, currency) : true);
+}
+
 // ---- What the buyer sends ----
 
 /** Every rail's fields of the pay input, in one body (rails that read the same field declare it alike). */

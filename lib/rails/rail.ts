@@ -42,6 +42,12 @@ export type RailModule<
   id: Id;
   /** The currencies it can take ("*": every supported currency). */
   currencies: "*" | readonly Currency[];
+  /**
+   * Whether it can ask the buyer for exactly this amount (in minor units of a currency it
+   * serves); absent, every amount. A rail that cannot is not offered for it: a buyer is never
+   * asked for more or less than the total.
+   */
+  takes?(amount: number, currency: Currency): boolean;
   /** The fields of the pay input it reads (the registry merges every rail's into one body). */
   fields: Fields;
   /** Each code its checks report, with the API's English message. */

@@ -94,9 +94,9 @@ async function main() {
   process.once("SIGINT", stop);
 }
 
-/** The files Next.js serves as they are (its build's, and public/'s): GET and HEAD only. */
+/** The files Next.js serves as they are (its build's, and public/'s, the hashed assets too): GET and HEAD only. */
 function staticFiles(publicDir: string): (pathname: string) => boolean {
-  const files = new Set(fs.readdirSync(publicDir).map((name) => `/${name}`));
+  const files = new Set(fs.readdirSync(publicDir, { recursive: true, encoding: "utf8" }).map((name) => `/${name.split(path.sep).join("/")}`));
   return (pathname) => pathname.startsWith("/_next/static/") || files.has(pathname);
 }
 

@@ -3,9 +3,8 @@
 import { buttonClass } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { t } from "@/lib/i18n/messages";
-import { formatMoney } from "@/lib/money/currencies";
 import { railCopy } from "@/lib/rails";
-import { installmentPlan } from "@/lib/rails/card/card";
+import { installmentOptionText } from "@/lib/rails/card/installments";
 import { EmailField, fieldError, fieldId, PayForm } from "../pay-form";
 import { ProviderPageLink } from "../provider-page-link";
 import type { RailFormProps, RailPendingProps, RailView } from "./types";
@@ -97,14 +96,11 @@ function CardForm(props: RailFormProps) {
         <Field id={id("installments")} label={c.installments} error={err("installments")}>
           {(aria) => (
             <select {...aria} name="installments" className={inputClass} defaultValue="1">
-              {counts.map((n) => {
-                const parts = installmentPlan(amount, n);
-                return (
-                  <option key={n} value={n}>
-                    {n === 1 ? t(c.installmentsFull, { amount: amountText }) : t(c.installmentsOption, { n, amount: formatMoney(parts[0]!, currency, locale) })}
-                  </option>
-                );
-              })}
+              {counts.map((n) => (
+                <option key={n} value={n}>
+                  {installmentOptionText(amount, n, currency, locale)}
+                </option>
+              ))}
             </select>
           )}
         </Field>

@@ -18,7 +18,7 @@ function TransferForm(props: RailFormProps) {
 
 function TransferPending({ action, payment, amountText, locale, m }: RailPendingProps) {
   if (action?.type !== "bank_transfer") return null;
-  return <BankAccountInstructions action={action} amountText={amountText} currency={payment.currency} locale={locale} m={m} />;
+  return <BankAccountInstructions action={action} amount={payment.amount} amountText={amountText} currency={payment.currency} locale={locale} m={m} />;
 }
 
 export const transfer: RailView = { Form: TransferForm, Pending: TransferPending };

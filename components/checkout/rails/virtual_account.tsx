@@ -26,7 +26,7 @@ function VirtualAccountPending({ action, payment, amountText, merchantName, loca
   if (action?.type !== "bank_transfer") return null;
   const c = railCopy("virtual_account", locale).pending;
   return (
-    <BankAccountInstructions action={action} amountText={amountText} currency={payment.currency} locale={locale} m={m}>
+    <BankAccountInstructions action={action} amount={payment.amount} amountText={amountText} currency={payment.currency} locale={locale} m={m}>
       <p className="text-sm text-slate-700">{t(c.reuse, { merchant: merchantName })}</p>
     </BankAccountInstructions>
   );

@@ -15,7 +15,7 @@ import { makeNuban } from "@/lib/rails/nuban";
 import { pixCharge } from "@/lib/rails/pix";
 import { buildPixBrCode } from "@/lib/rails/pix/pix";
 import { ussdDial } from "@/lib/rails/ussd";
-import { ussdDialString, wholeNairaFromKobo } from "@/lib/rails/ussd/ussd";
+import { ussdDialString, nairaFromKobo } from "@/lib/rails/ussd/ussd";
 import type { Notification, PaymentProvider, StartPaymentRequest, StartPaymentResult } from "../types";
 
 const MINUTE = 60_000;
@@ -107,7 +107,7 @@ const START: { [R in Rail]: Start<R> } = {
   virtual_account: (req, r) => startTransfer(req, r.account ?? sandboxBankAccount(req.merchant.name)),
   ussd: (req, r) => ({
     status: "pending",
-    ...ussdDial(r.bank, ussdDialString(r.bank.id, wholeNairaFromKobo(req.amount), randomDigits(8))),
+    ...ussdDial(r.bank, ussdDialString(r.bank.id, nairaFromKobo(req.amount), randomDigits(8))),
     expiresAt: after(req.at, DEADLINES_MS.ussd),
   }),
   direct_debit: (req, r) => ({

@@ -58,9 +58,12 @@ describe("the sandbox provider", () => {
     expect(r.details.accountNumber).toBe("0123456785");
   });
 
-  it("rounds USSD amounts up to whole naira", async () => {
-    const r = await start({ rail: "ussd", bank: findNigerianBank("gtbank")!, email: null }, 100_001);
-    expect(r.details.dialString).toMatch(/^\*737\*33\*1001\*\d{8}#$/);
+  it("dials exactly the total for USSD, and never rounds kobo", async () => {
+    const gtbank = findNigerianBank("gtbank")!;
+    const r = await start({ rail: "ussd", bank: gtbank, email: null }, 2_650_000);
+    expect(r.details.dialString).toMatch(/^\*737\*33\*26500\*\d{8}#$/);
+    // The rail is not offered for ₦26,500.50 (lib/rails/ussd); were it asked, nothing is dialled.
+    await expect(start({ rail: "ussd", bank: gtbank, email: null }, 2_650_050)).rejects.toThrow(RangeError);
   });
 
   it("issues a Pix code with ASCII merchant name and the payment as txid", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import vectors from "../vectors.json";
-import { formatCardNumber, inspectCard, installmentPlan, validateCvc, validateExpiry } from "./card";
+import { formatCardNumber, inspectCard, installmentGroups, installmentPlan, validateCvc, validateExpiry } from "./card";
+import { installmentOptionText } from "./installments";
 import { cardFingerprint } from "./card-fingerprint";
 
 const { cards } = vectors;
@@ -171,5 +172,39 @@ describe("formatCardNumber", () => {
     expect(formatCardNumber("378282246310005")).toBe("3782 822463 10005");
     expect(formatCardNumber("4242-42")).toBe("4242 42");
     expect(formatCardNumber("5060990580000217499")).toBe("5060 9905 8000 0217 499");
+  });
+});
+
+describe("installmentGroups", () => {
+  it("says which parts differ: R$ 174,90 in 4 is 2 × 43,73 + 2 × 43,72, not 4 × 43,73", () => {
+    expect(installmentGroups(17_490, 4)).toEqual([{ count: 2, amount: 4373 }, { count: 2, amount: 4372 }]);
+    expect(installmentGroups(17_489, 4)).toEqual([{ count: 1, amount: 4373 }, { count: 3, amount: 4372 }]);
+    expect(installmentGroups(1200, 12)).toEqual([{ count: 12, amount: 100 }]);
+  });
+
+  it.each([
+    [17_490, 4],
+    [99_999, 7],
+    [100_01, 12],
+    [3, 3],
+  ])("adds up to %i over %i parts exactly", (amount, count) => {
+    const groups = installmentGroups(amount, count);
+    expect(groups.reduce((n, g) => n + g.count, 0)).toBe(count);
+    expect(groups.reduce((sum, g) => sum + g.count * g.amount, 0)).toBe(amount);
+    expect(groups.length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe("installmentOptionText", () => {
+  it.each([
+    ["pt", 17_490, 4, "2x R$ 43,73 + 2x R$ 43,72"],
+    ["pt", 17_489, 4, "1x R$ 43,73 + 3x R$ 43,72"],
+    ["pt", 12_000, 4, "4x R$ 30,00"],
+    ["en", 17_490, 4, "2 × R$43.73 + 2 × R$43.72"],
+    ["fr", 17_490, 4, "2 × 43,73 R$ + 2 × 43,72 R$"],
+    ["es", 17_489, 4, "1 × 43,73 R$ + 3 × 43,72 R$"],
+    ["pt", 17_490, 1, "À vista: R$ 174,90"],
+  ] as const)("%s: %i in %i reads %s", (locale, amount, count, text) => {
+    expect(installmentOptionText(amount, count, "BRL", locale).replace(/[\u00a0\u202f]/g, " ")).toBe(text);
   });
 });

@@ -158,6 +158,20 @@ export function installmentPlan(amountMinor: number, count: number): number[] {
   return Array.from({ length: count }, (_, i) => base + (i < remainder ? 1 : 0));
 }
 
+/**
+ * The plan as the buyer reads it: runs of equal parts, the larger first. 174,90 in 4 is
+ * [{count: 2, amount: 4373}, {count: 2, amount: 4372}], never "4 × 43,73" (174,92).
+ */
+export function installmentGroups(amountMinor: number, count: number): { count: number; amount: number }[] {
+  const groups: { count: number; amount: number }[] = [];
+  for (const part of installmentPlan(amountMinor, count)) {
+    const last = groups.at(-1);
+    if (last?.amount === part) last.count += 1;
+    else groups.push({ count: 1, amount: part });
+  }
+  return groups;
+}
+
 /** "12/28", "12 / 2028", "1228" → month and year as typed; validateExpiry judges them. */
 export function splitExpiry(text: string | undefined): { expMonth: string; expYear: string } {
   const t = (text ?? "").replace(/\s/g, "");

@@ -5,7 +5,7 @@ import { findNigerianBank, type NigerianBank } from "../ng-banks";
 import { buyerEmail, emailField } from "../email";
 import { defineRail } from "../rail";
 import { copy } from "./copy";
-import { telHref } from "./ussd";
+import { isWholeNaira, telHref } from "./ussd";
 
 const details = z.object({ bank: z.string(), dialString: z.string() });
 const dialAction = z.object({ type: z.literal("ussd"), dialString: z.string(), telUrl: z.string() });
@@ -13,6 +13,8 @@ const dialAction = z.object({ type: z.literal("ussd"), dialString: z.string(), t
 export const ussd = defineRail({
   id: "ussd",
   currencies: ["NGN"],
+  // The banks' USSD menus take whole naira: ₦26,500.50 cannot be asked for, and rounding would ask for another amount.
+  takes: (amount) => isWholeNaira(amount),
   fields: { bank: bankField, email: emailField },
   // The API's English is the page's: one text per code.
   errors: copy.en.errors,

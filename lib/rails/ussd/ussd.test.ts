@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import vectors from "../vectors.json";
 import { NIGERIAN_BANKS } from "../ng-banks";
-import { telHref, ussdDialString, wholeNairaFromKobo } from "./ussd";
+import { railTakes } from "..";
+import { isWholeNaira, nairaFromKobo, telHref, ussdDialString } from "./ussd";
 
 const [gtbankExample, , fcmbExample] = vectors.nuban.ussd_dial_string_examples;
 
@@ -38,16 +39,30 @@ describe("ussdDialString", () => {
   });
 });
 
-describe("wholeNairaFromKobo", () => {
-  it("rounds kobo up to whole naira", () => {
-    expect(wholeNairaFromKobo(250_000)).toBe(2500);
-    expect(wholeNairaFromKobo(250_001)).toBe(2501);
-    expect(wholeNairaFromKobo(1)).toBe(1);
+describe("nairaFromKobo", () => {
+  it("converts whole naira exactly", () => {
+    expect(nairaFromKobo(250_000)).toBe(2500);
+    expect(nairaFromKobo(100)).toBe(1);
+  });
+
+  it("never rounds: ₦26,500.50 is not an amount USSD can ask for", () => {
+    expect(isWholeNaira(2_650_050)).toBe(false);
+    expect(() => nairaFromKobo(2_650_050)).toThrow(RangeError);
+    expect(() => nairaFromKobo(1)).toThrow(RangeError);
   });
 
   it("rejects non-positive or fractional kobo", () => {
-    expect(() => wholeNairaFromKobo(0)).toThrow(RangeError);
-    expect(() => wholeNairaFromKobo(1.5)).toThrow(RangeError);
+    expect(() => nairaFromKobo(0)).toThrow(RangeError);
+    expect(() => nairaFromKobo(1.5)).toThrow(RangeError);
+  });
+});
+
+describe("the ussd rail", () => {
+  it("is offered for whole naira only", () => {
+    expect(railTakes("ussd", "NGN", 2_650_000)).toBe(true);
+    expect(railTakes("ussd", "NGN", 2_650_050)).toBe(false);
+    expect(railTakes("transfer", "NGN", 2_650_050)).toBe(true);
+    expect(railTakes("ussd", "XOF", 5000)).toBe(false);
   });
 });
 

@@ -19,12 +19,17 @@ function shortCodeDigits(ussd: string): string {
   return match[1];
 }
 
-/** USSD collects whole naira; rounding up means the bank never receives less than owed. */
-export function wholeNairaFromKobo(kobo: number): number {
-  if (!Number.isSafeInteger(kobo) || kobo <= 0) {
-    throw new RangeError("amount must be a positive integer number of kobo");
+/** USSD collects whole naira: an amount with kobo is one the rail cannot ask for. */
+export function isWholeNaira(kobo: number): boolean {
+  return Number.isSafeInteger(kobo) && kobo > 0 && kobo % 100 === 0;
+}
+
+/** The naira of a whole-naira amount; never rounded, since the buyer must be asked for the total. */
+export function nairaFromKobo(kobo: number): number {
+  if (!isWholeNaira(kobo)) {
+    throw new RangeError(`USSD takes a positive whole number of naira, not ${kobo} kobo`);
   }
-  return Math.ceil(kobo / 100);
+  return kobo / 100;
 }
 
 export function ussdDialString(bankId: string, amountNaira: number, reference: string): string {
