@@ -31,7 +31,7 @@ export function CheckoutPageView(props: Props) {
         <RailPicker sessionId={sessionId} rails={body.rails} selected={body.selected} locale={locale} m={m} />
         <RailForm rail={body.selected} sessionId={sessionId} locale={locale} m={m} amount={props.amount} currency={currency}
           amountText={amountText} merchantName={merchantName} errors={body.errors} customer={body.customer} installments={body.installments}
-          provider={body.providers[body.selected]} embedded={embedded} />
+          provider={body.providers[body.selected]} embedded={embedded} focus={body.chosen} />
       </>
     );
   } else if (body.state === "pending") {

@@ -9,12 +9,12 @@ type Notice = keyof Messages["pay"]["notices"];
 export function FailureNotice({ failureCode, notice, m }: { failureCode: string | null; notice: string | null; m: Messages }) {
   if (notice) {
     const text = m.pay.notices[(Object.hasOwn(m.pay.notices, notice) ? notice : "generic") as Notice];
-    return <Alert tone="error" live title={text} />;
+    return <Alert tone="error" live focus title={text} />;
   }
   if (!failureCode) return null;
   const reason = m.pay.failures[(Object.hasOwn(m.pay.failures, failureCode) ? failureCode : "generic") as Failure];
   return (
-    <Alert tone="error" live title={m.pay.failedTitle}>
+    <Alert tone="error" live focus title={m.pay.failedTitle}>
       {reason} {m.pay.tryAgain}
     </Alert>
   );

@@ -75,7 +75,7 @@ export function PayForm({ sessionId, rail, locale, m, errors, submitLabel, hint,
         </p>
       ) : null}
       {messages.length ? (
-        <Alert tone="error" title={m.pay.errorSummary} live>
+        <Alert tone="error" title={m.pay.errorSummary} live focus>
           <ul className="list-disc pl-5">
             {messages.map(({ field, text }) => (
               <li key={field}>

@@ -75,6 +75,8 @@ export type CheckoutBody =
       state: "open";
       rails: Rail[];
       selected: Rail;
+      /** The buyer chose this rail (a picker link, or back from a failed attempt): focus goes to its form. */
+      chosen: boolean;
       errors: FormErrors;
       notice: string | null;
       failureCode: string | null;
@@ -144,6 +146,7 @@ async function bodyOf(checkout: Checkout, routes: Partial<Record<Rail, Route>>, 
       state: "open",
       rails,
       selected: asked && isRail(asked) && rails.includes(asked) ? asked : rails[0]!,
+      chosen: asked !== null,
       errors: decodeErrors(query.get("errors") ?? undefined),
       notice: query.get("notice"),
       failureCode: last?.status === "failed" ? last.failureCode : null,

@@ -25,10 +25,12 @@ const RAIL_VIEWS: Record<Rail, RailView> = {
 };
 
 /** The form of `rail`, in a section named after it. */
-export function RailForm({ rail, ...props }: RailFormProps & { rail: Rail }) {
+export function RailForm({ rail, focus = false, ...props }: RailFormProps & { rail: Rail; focus?: boolean }) {
   const { Form } = RAIL_VIEWS[rail];
+  // Chosen from the picker, the new form takes the focus when the page loads (a notice or an
+  // error summary above it, when there is one, goes first: the script focuses the first).
   return (
-    <section aria-label={railName(rail, props.locale)}>
+    <section aria-label={railName(rail, props.locale)} tabIndex={focus ? -1 : undefined} data-focus={focus ? "" : undefined} className="focus:outline-none">
       <Form {...props} />
     </section>
   );

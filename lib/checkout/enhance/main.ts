@@ -12,6 +12,9 @@ all<HTMLFormElement>("form").forEach(sendOnce);
 all<HTMLTimeElement>("time[data-countdown]").forEach(countDown);
 all<HTMLButtonElement>("button[data-copy]").forEach(copyButton);
 all<HTMLElement>("[data-live-status]").forEach(watchPayment);
+// After a decline, an error or a rail switch the page is new: focus goes where the buyer is
+// (the notice, the error summary, or the chosen rail's form), not back to the top of the page.
+document.querySelector<HTMLElement>("[data-focus]")?.focus({ preventScroll: false });
 // Paid: on to the merchant once this page has loaded (a meta refresh does it without script).
 const next = document.querySelector<HTMLElement>("[data-go-to]")?.dataset.goTo;
 if (next) addEventListener("load", () => location.replace(next));
