@@ -5,7 +5,7 @@ import type { PaymentRow } from "@/db/queries/payment-row";
 import type { LineItem } from "@/db/shapes";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
-import { formatDateTime } from "@/lib/i18n/format";
+import { formatWhen } from "@/lib/i18n/format";
 import { MESSAGES, t } from "@/lib/i18n/messages";
 import { resolveLocale } from "@/lib/i18n/negotiate";
 import { formatMoney, type Currency } from "@/lib/money/currencies";
@@ -188,7 +188,7 @@ export async function checkoutPageProps(
     lineItems: session.lineItems,
     description: session.description,
     expiresAt: session.expiresAt.toISOString(),
-    expiresText: formatDateTime(session.expiresAt, locale, currency),
+    expiresText: formatWhen(session.expiresAt, locale, currency),
     serverNow: at.toISOString(),
     body: await bodyOf(checkout, routes, query, amountText, locale),
   };
