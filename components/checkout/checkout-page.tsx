@@ -36,7 +36,7 @@ export function CheckoutPageView(props: Props) {
     );
   } else if (body.state === "pending") {
     content = (
-      <PendingView sessionId={sessionId} payment={body.payment} qrSvg={body.qrSvg} livemode={frame.livemode} amountText={amountText}
+      <PendingView sessionId={sessionId} payment={body.payment} qrSvg={body.qrSvg} returnUrl={body.returnUrl} emailedTo={body.emailedTo} livemode={frame.livemode} amountText={amountText}
         merchantName={merchantName} locale={locale} m={m} embedded={embedded} />
     );
   } else if (body.state === "paid") {
