@@ -1,5 +1,6 @@
 // Time and long waits on the buyer's page: the countdown's warning and its end, the expiry
 // sentence, what happens next on a payment that takes days, Pix on a phone, the virtual account.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { fakeMerchantSite, fillCard, merchantGet, merchantPost, newSession } from "../support/checkout";
 
@@ -8,6 +9,12 @@ const DESKTOP = { width: 1280, height: 800 };
 const SHOTS = "/work/notes/shots/waiting";
 
 test.beforeEach(async ({ page }) => fakeMerchantSite(page));
+
+/** Zero axe violations (WCAG 2.2 AA), as e2e/checkout/a11y.spec.ts asks of every state. */
+async function expectNoViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
 
 /** Moves the server's clock (every session's), so these tests run one after another. */
 const advance = (seconds: number) => merchantPost("/api/v1/test/clock", { advanceSeconds: seconds });
@@ -27,6 +34,7 @@ test.describe.serial("the countdown", () => {
     await expect(warning(page)).toBeVisible({ timeout: 15_000 });
     await expect(page.locator("time[data-countdown]")).toHaveText(/^[12]:\d\d$/);
     await page.screenshot({ path: `${SHOTS}/countdown-warning-360.png`, fullPage: true });
+    await expectNoViolations(page);
     await advance(115); // a few seconds left
     await page.reload();
     await expect(warning(page)).toBeVisible();
@@ -131,6 +139,7 @@ for (const viewport of [PHONE, DESKTOP]) {
       await expect(next).toContainText(/Pay it by \w+ \d{1,2}, \d{4}\. Once paid, the bank takes 1 to 3 business days to confirm it, then Acme Lagos confirms your order\./);
       await expect(next).toContainText(`We've emailed these instructions to ${email}.`);
       await page.screenshot({ path: `${SHOTS}/boleto-next-${viewport.width}.png`, fullPage: true });
+      await expectNoViolations(page);
       await expectWayBack(page, s.id);
     });
 
@@ -141,6 +150,7 @@ for (const viewport of [PHONE, DESKTOP]) {
       // No email on this session: nothing was mailed, and the page does not say so.
       await expect(next).not.toContainText("emailed");
       await page.screenshot({ path: `${SHOTS}/direct-debit-next-${viewport.width}.png`, fullPage: true });
+      await expectNoViolations(page);
       await expectWayBack(page, s.id);
     });
   });
@@ -172,6 +182,7 @@ test.describe("Pix", () => {
     expect(box.width).toBeGreaterThan(280);
     expect(box.height).toBeGreaterThanOrEqual(44);
     await page.screenshot({ path: `${SHOTS}/pix-360.png`, fullPage: true });
+    await expectNoViolations(page);
     await copy.click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await code(page).inputValue());
   });
@@ -210,6 +221,7 @@ test("a virtual account says one thing: this transfer's deadline, and the accoun
   ).toBeVisible();
   await expect(page.getByText(/Valid until|This account is yours/)).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/virtual-account-360.png`, fullPage: true });
+  await expectNoViolations(page);
   // True: the next checkout with the same email gives the same account.
   expect(await accountOf()).toBe(first);
 });
