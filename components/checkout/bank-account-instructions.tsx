@@ -15,10 +15,11 @@ type Props = {
   currency: Currency;
   locale: Locale;
   m: Messages;
-  children?: React.ReactNode;
+  /** The sentence on when to pay by, in place of "the exact amount… Valid until" (a virtual account's says the account outlives it). */
+  deadline?: string;
 };
 
-export function BankAccountInstructions({ action, amount, amountText, currency, locale, m, children }: Props) {
+export function BankAccountInstructions({ action, amount, amountText, currency, locale, m, deadline }: Props) {
   const c = bankAccountCopy[locale];
   return (
     <div className="space-y-2">
@@ -36,9 +37,8 @@ export function BankAccountInstructions({ action, amount, amountText, currency, 
         </div>
       </dl>
       <p className="text-sm text-slate-700">
-        {c.exact} {t(m.pending.validUntil, { time: formatDateTime(new Date(action.expiresAt), locale, currency) })}
+        {deadline ?? `${c.exact} ${t(m.pending.validUntil, { time: formatDateTime(new Date(action.expiresAt), locale, currency) })}`}
       </p>
-      {children}
     </div>
   );
 }

@@ -36,7 +36,7 @@ export function CheckoutPageView(props: Props) {
     );
   } else if (body.state === "pending") {
     content = (
-      <PendingView sessionId={sessionId} payment={body.payment} qrSvg={body.qrSvg} livemode={frame.livemode} amountText={amountText}
+      <PendingView sessionId={sessionId} payment={body.payment} qrSvg={body.qrSvg} returnUrl={body.returnUrl} emailedTo={body.emailedTo} livemode={frame.livemode} amountText={amountText}
         merchantName={merchantName} locale={locale} m={m} embedded={embedded} />
     );
   } else if (body.state === "paid") {
@@ -53,12 +53,13 @@ export function CheckoutPageView(props: Props) {
       summary={
         <>
           <OrderSummary amount={props.amount} currency={currency} locale={locale} lineItems={props.lineItems} description={props.description} m={m} />
-          {body.state === "open" ? <TimeLeft expiresAt={props.expiresAt} serverNow={props.serverNow} label={m.timeLeft} /> : null}
+          {body.state === "open" ? <TimeLeft expiresAt={props.expiresAt} serverNow={props.serverNow} label={m.timeLeft} warning={m.timeAlmostUp} /> : null}
         </>
       }
     >
       {content}
-      <p className="sr-only">{t(m.expiresAt, { time: props.expiresText })}</p>
+      {/* Only an open session's deadline is the buyer's: a waiting payment's own is in its instructions. */}
+      {body.state === "open" ? <p className="sr-only">{t(m.expiresOn, { when: props.expiresText })}</p> : null}
     </BuyerPage>
   );
 }

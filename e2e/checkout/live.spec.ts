@@ -206,7 +206,7 @@ test.describe("virtual account", () => {
     await expect(page.getByLabel("Email")).toHaveValue(email);
     await page.getByRole("button", { name: "Get my account details" }).click();
     await expect(page.getByRole("heading", { name: "Waiting for your payment" })).toBeVisible();
-    await expect(page.getByText("This account is yours")).toBeVisible();
+    await expect(page.getByText(/The account stays yours/)).toBeVisible();
     const p = await waiting(s.id);
     const account = p.nextAction!.accountNumber as string;
     await expect(detail(page, "Account number")).toHaveText(account);
@@ -404,7 +404,7 @@ test.describe("screenshots", () => {
     const s = await liveSession({ customer: { email: `shots-${Date.now()}@example.com` } });
     await page.goto(`${s.checkoutUrl}?rail=virtual_account`);
     await page.getByRole("button", { name: "Get my account details" }).click();
-    await expect(page.getByText("This account is yours")).toBeVisible();
+    await expect(page.getByText(/The account stays yours/)).toBeVisible();
     await shot(page, "06-va-pending");
   });
 

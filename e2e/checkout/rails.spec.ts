@@ -35,7 +35,7 @@ const RAILS: Rail[] = [
     fill: async (page) => page.getByLabel("Email").fill(`ada${Date.now()}@example.com`),
     submit: "Get my account details",
     shows: async (page) => {
-      await expect(page.getByText("This account is yours")).toBeVisible();
+      await expect(page.getByText(/^Transfer the exact amount, in one transfer, before \d+ \w+ at \d\d:\d\d .*The account stays yours/)).toBeVisible();
     },
   },
   {

@@ -4,8 +4,10 @@
 import type { PaymentRow } from "@/db/queries/payment-row";
 import type { LineItem } from "@/db/shapes";
 import { now } from "@/lib/clock";
+import { mailEnabled } from "@/lib/env";
+import { INSTRUCTED_RAILS } from "@/lib/events/mail";
 import { getDb } from "@/lib/db";
-import { formatDateTime } from "@/lib/i18n/format";
+import { formatWhen } from "@/lib/i18n/format";
 import { MESSAGES, t } from "@/lib/i18n/messages";
 import { resolveLocale } from "@/lib/i18n/negotiate";
 import { formatMoney, type Currency } from "@/lib/money/currencies";
@@ -86,7 +88,15 @@ export type CheckoutBody =
       providers: Partial<Record<Rail, RailProvider>>;
       customer: { email: string | null; name: string | null; document: string | null; phone: string | null };
     }
-  | { state: "pending"; payment: WaitingPayment; qrSvg: string | null }
+  | {
+      state: "pending";
+      payment: WaitingPayment;
+      qrSvg: string | null;
+      /** The merchant's successUrl for this session: the buyer may go back while a slow payment is on its way (the merchant reads `pending`). */
+      returnUrl: string;
+      /** Where the payment's instructions were mailed (lib/events/mail.ts), or null. */
+      emailedTo: string | null;
+    }
   | { state: "paid"; successUrl: string }
   | { state: "closed"; status: SessionStatus };
 
@@ -158,7 +168,9 @@ async function bodyOf(checkout: Checkout, routes: Partial<Record<Rail, Route>>, 
   if (waiting) {
     const action = waiting.nextAction;
     const qrSvg = action?.type === "pix" ? await pixQrSvg(action.brCode, t(MESSAGES[locale].pending.pixQrLabel, { amount: amountText })) : null;
-    return { state: "pending", payment: waitingOf(waiting, checkout), qrSvg };
+    const recipient = session.buyerEmail ?? session.customer?.email ?? null;
+    const emailedTo = mailEnabled() && INSTRUCTED_RAILS.includes(waiting.rail) ? recipient : null;
+    return { state: "pending", payment: waitingOf(waiting, checkout), qrSvg, returnUrl: fillSessionId(session.successUrl, session.id), emailedTo };
   }
   if (session.status === "paid") return { state: "paid", successUrl: fillSessionId(session.successUrl, session.id) };
   return { state: "closed", status: session.status };
@@ -192,7 +204,7 @@ export async function checkoutPageProps(
     lineItems: session.lineItems,
     description: session.description,
     expiresAt: session.expiresAt.toISOString(),
-    expiresText: formatDateTime(session.expiresAt, locale, currency),
+    expiresText: formatWhen(session.expiresAt, locale, currency),
     serverNow: at.toISOString(),
     body: await bodyOf(checkout, routes, query, amountText, locale),
   };

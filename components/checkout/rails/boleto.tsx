@@ -5,6 +5,7 @@ import { t } from "@/lib/i18n/messages";
 import { railCopy } from "@/lib/rails";
 import { formatDigitableLine, itfBarsSvg } from "@/lib/rails/boleto/boleto";
 import { Copyable } from "../copyable";
+import { WhatNext } from "../what-next";
 import { fieldError, fieldId, PayForm } from "../pay-form";
 import type { RailFormProps, RailPendingProps, RailView } from "./types";
 
@@ -26,17 +27,19 @@ function BoletoForm(props: RailFormProps) {
   );
 }
 
-function BoletoPending({ action, locale, m }: RailPendingProps) {
+function BoletoPending({ action, locale, m, merchantName, returnUrl, emailedTo, embedded }: RailPendingProps) {
   if (action?.type !== "boleto") return null;
   const c = railCopy("boleto", locale).pending;
+  const date = formatDay(action.dueDate, locale);
   return (
     <div className="space-y-3">
-      <h3 className="font-semibold">{t(c.title, { date: formatDay(action.dueDate, locale) })}</h3>
+      <h3 className="font-semibold">{t(c.title, { date })}</h3>
       <dl>
         <Copyable label={c.line} value={action.digitableLine} display={formatDigitableLine(action.digitableLine)} m={m} />
       </dl>
       <div className="w-full overflow-hidden bg-white [&>svg]:h-16 [&>svg]:w-full" dangerouslySetInnerHTML={{ __html: itfBarsSvg(action.barcode, { label: c.barcode }) }} />
       <p className="text-sm text-slate-700">{c.hint}</p>
+      <WhatNext next={t(c.next, { date, merchant: merchantName })} merchantName={merchantName} returnUrl={returnUrl} emailedTo={emailedTo} embedded={embedded} m={m} />
     </div>
   );
 }

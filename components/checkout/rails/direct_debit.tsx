@@ -5,6 +5,7 @@ import { railCopy } from "@/lib/rails";
 import { BankSelect } from "../bank-select";
 import { EmailField, fieldError, fieldId, PayForm } from "../pay-form";
 import { ProviderPageLink } from "../provider-page-link";
+import { WhatNext } from "../what-next";
 import type { RailFormProps, RailPendingProps, RailView } from "./types";
 
 function DirectDebitForm(props: RailFormProps) {
@@ -40,7 +41,7 @@ function DirectDebitForm(props: RailFormProps) {
   );
 }
 
-function DirectDebitPending({ action, payment, amountText, locale, embedded }: RailPendingProps) {
+function DirectDebitPending({ action, payment, amountText, merchantName, locale, m, embedded, returnUrl, emailedTo }: RailPendingProps) {
   const c = railCopy("direct_debit", locale).pending;
   if (action?.type === "redirect_to_url") {
     const provider = payment.providerName ?? "";
@@ -51,6 +52,7 @@ function DirectDebitPending({ action, payment, amountText, locale, embedded }: R
     <div className="space-y-2">
       <h3 className="font-semibold">{c.title}</h3>
       <p className="text-slate-700">{t(c.body, { bank: action.bank, amount: amountText, account: String(payment.details.accountNumber) })}</p>
+      <WhatNext next={t(c.next, { amount: amountText, merchant: merchantName })} merchantName={merchantName} returnUrl={returnUrl} emailedTo={emailedTo} embedded={embedded} m={m} />
     </div>
   );
 }

@@ -20,6 +20,10 @@ export type RailPendingProps = {
   m: Messages;
   /** The page is in the merchant's frame: a processor's own page must open at the top. */
   embedded?: boolean;
+  /** The merchant's page to go back to while the payment is on its way (its successUrl). */
+  returnUrl?: string;
+  /** Where the instructions were mailed, if they were. */
+  emailedTo?: string | null;
 };
 
 /** One rail's views: its form while the session is open, its instructions while a payment waits. */

@@ -1,5 +1,6 @@
 // Paying into a virtual account: the buyer's email, then the account kept for it.
 import { Field, inputClass } from "@/components/ui/field";
+import { formatWhen } from "@/lib/i18n/format";
 import { t } from "@/lib/i18n/messages";
 import { railCopy } from "@/lib/rails";
 import { BankAccountInstructions } from "../bank-account-instructions";
@@ -26,9 +27,9 @@ function VirtualAccountPending({ action, payment, amountText, merchantName, loca
   if (action?.type !== "bank_transfer") return null;
   const c = railCopy("virtual_account", locale).pending;
   return (
-    <BankAccountInstructions action={action} amount={payment.amount} amountText={amountText} currency={payment.currency} locale={locale} m={m}>
-      <p className="text-sm text-slate-700">{t(c.reuse, { merchant: merchantName })}</p>
-    </BankAccountInstructions>
+    // One sentence: this transfer's deadline (the payment's, 30 minutes), and the account that outlives it.
+    <BankAccountInstructions action={action} amount={payment.amount} amountText={amountText} currency={payment.currency} locale={locale} m={m}
+      deadline={t(c.until, { when: formatWhen(new Date(action.expiresAt), locale, payment.currency), merchant: merchantName })} />
   );
 }
 

@@ -2,14 +2,33 @@
 // leaving for the merchant, and watching a waiting payment. Each reads what the server
 // rendered (data attributes); without script the page works the same, only less live.
 
-/** `<time data-countdown data-server-now>`: counts down against the server's clock, not the phone's. */
+/** The countdown warns the buyer in its last two minutes. */
+export const WARN_LAST_MS = 2 * 60_000;
+
+/**
+ * `<time data-countdown data-server-now>`: counts down against the server's clock, not the
+ * phone's; in the last two minutes fills the warning (`data-expiry-warning`); at zero reloads,
+ * and the server renders the expired view. A page rendered already at zero does not reload
+ * again (the server is the judge: it refuses the payment).
+ */
 export function countDown(el: HTMLTimeElement): void {
   const deadline = Date.parse(el.dateTime);
+  // The offset leaves out the response's trip, so this clock runs a little behind the server's:
+  // at its zero the session has expired there too.
   const offset = Date.parse(el.dataset.serverNow!) - Date.now();
+  const left = () => deadline - (Date.now() + offset);
+  const warning = document.querySelector<HTMLElement>("[data-expiry-warning]");
+  const live = left() > 0;
   const tick = () => {
-    el.textContent = formatLeft(deadline - (Date.now() + offset));
+    const ms = left();
+    el.textContent = formatLeft(ms);
+    if (warning && ms <= WARN_LAST_MS && !warning.textContent) warning.textContent = warning.dataset.expiryWarning!;
+    if (ms <= 0 && live) {
+      clearInterval(timer);
+      setTimeout(() => location.reload(), 500);
+    }
   };
-  setInterval(tick, 1000);
+  const timer = setInterval(tick, 1000);
 }
 
 /** 1:05:09, 12:34, 0:07. */

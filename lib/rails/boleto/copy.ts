@@ -15,6 +15,7 @@ const en = {
     line: "Digitable line",
     barcode: "Boleto barcode",
     hint: "Pay it in your banking app, at a bank or at a lottery outlet.",
+    next: "Pay it by {date}. Once paid, the bank takes 1 to 3 business days to confirm it, then {merchant} confirms your order.",
   },
   errors: {
     name_required: "Enter your full name.",
@@ -39,6 +40,7 @@ export const copy: Record<Locale, typeof en> = {
       line: "Ligne numérique",
       barcode: "Code-barres du boleto",
       hint: "Payez-le dans votre appli bancaire, en banque ou dans un point de loterie.",
+      next: "Payez-le avant le {date}. Une fois payé, la banque met 1 à 3 jours ouvrés à le confirmer, puis {merchant} confirme votre commande.",
     },
     errors: {
       name_required: "Saisissez votre nom complet.",
@@ -60,6 +62,7 @@ export const copy: Record<Locale, typeof en> = {
       line: "Linha digitável",
       barcode: "Código de barras do boleto",
       hint: "Pague no app do seu banco, numa agência ou numa lotérica.",
+      next: "Pague até {date}. Depois do pagamento, o banco leva de 1 a 3 dias úteis para confirmar; então {merchant} confirma seu pedido.",
     },
     errors: {
       name_required: "Informe seu nome completo.",
@@ -81,6 +84,7 @@ export const copy: Record<Locale, typeof en> = {
       line: "Línea digitable",
       barcode: "Código de barras del boleto",
       hint: "Págalo en tu app bancaria, en un banco o en una lotería.",
+      next: "Págalo antes del {date}. Una vez pagado, el banco tarda de 1 a 3 días hábiles en confirmarlo y luego {merchant} confirma tu pedido.",
     },
     errors: {
       name_required: "Ingresa tu nombre completo.",

@@ -19,6 +19,7 @@ const en = {
     mandateContinue: "Continue to {provider}",
     title: "Direct debit authorised",
     body: "{bank} will debit {amount} from account {account}. This can take up to 2 days.",
+    next: "Your bank debits {amount} within 2 days, then {merchant} confirms your order. Nothing else to do.",
   },
   errors: {
     ...bankSelectCopy.en.errors,
@@ -45,6 +46,7 @@ export const copy: Record<Locale, typeof en> = {
       mandateContinue: "Continuer vers {provider}",
       title: "Prélèvement autorisé",
       body: "{bank} prélèvera {amount} sur le compte {account}. Cela peut prendre jusqu'à 2 jours.",
+      next: "Votre banque prélève {amount} sous 2 jours, puis {merchant} confirme votre commande. Vous n'avez rien d'autre à faire.",
     },
     errors: {
       ...bankSelectCopy.fr.errors,
@@ -68,6 +70,7 @@ export const copy: Record<Locale, typeof en> = {
       mandateContinue: "Continuar para a {provider}",
       title: "Débito autorizado",
       body: "{bank} vai debitar {amount} da conta {account}. Pode levar até 2 dias.",
+      next: "Seu banco debita {amount} em até 2 dias; então {merchant} confirma seu pedido. Você não precisa fazer mais nada.",
     },
     errors: {
       ...bankSelectCopy.pt.errors,
@@ -91,6 +94,7 @@ export const copy: Record<Locale, typeof en> = {
       mandateContinue: "Continuar a {provider}",
       title: "Débito autorizado",
       body: "{bank} debitará {amount} de la cuenta {account}. Puede tardar hasta 2 días.",
+      next: "Tu banco debita {amount} en un plazo de 2 días y luego {merchant} confirma tu pedido. No tienes que hacer nada más.",
     },
     errors: {
       ...bankSelectCopy.es.errors,

@@ -10,7 +10,7 @@ const en = {
     hint: "You'll get an account number of your own: pay {amount} into it now, and use it again for future payments.",
   },
   pending: {
-    reuse: "This account is yours: you can use it again for future payments to {merchant}.",
+    until: "Transfer the exact amount, in one transfer, before {when}. The account stays yours: you will see it again the next time you pay {merchant} this way.",
   },
   errors: {
     email_required: "Enter your email address.",
@@ -28,7 +28,7 @@ export const copy: Record<Locale, typeof en> = {
       hint: "Vous recevrez un numéro de compte à vous : versez-y {amount} maintenant et réutilisez-le pour vos prochains paiements.",
     },
     pending: {
-      reuse: "Ce compte est à vous : réutilisez-le pour vos prochains paiements à {merchant}.",
+      until: "Virez le montant exact, en un seul virement, avant le {when}. Le compte reste à vous : il vous sera redonné la prochaine fois que vous payerez {merchant} de cette façon.",
     },
     errors: {
       email_required: "Saisissez votre adresse e-mail.",
@@ -43,7 +43,7 @@ export const copy: Record<Locale, typeof en> = {
       hint: "Você receberá uma conta só sua: pague {amount} nela agora e use-a de novo nos próximos pagamentos.",
     },
     pending: {
-      reuse: "Esta conta é sua: use-a de novo nos próximos pagamentos a {merchant}.",
+      until: "Transfira o valor exato, em uma única transferência, até {when}. A conta continua sua: você vai vê-la de novo da próxima vez que pagar {merchant} desta forma.",
     },
     errors: {
       email_required: "Informe seu e-mail.",
@@ -58,7 +58,7 @@ export const copy: Record<Locale, typeof en> = {
       hint: "Recibirás una cuenta propia: paga {amount} en ella ahora y vuelve a usarla en tus próximos pagos.",
     },
     pending: {
-      reuse: "Esta cuenta es tuya: vuelve a usarla en tus próximos pagos a {merchant}.",
+      until: "Transfiere el importe exacto, en una sola transferencia, antes del {when}. La cuenta sigue siendo tuya: la verás de nuevo la próxima vez que pagues a {merchant} de esta forma.",
     },
     errors: {
       email_required: "Ingresa tu correo electrónico.",
