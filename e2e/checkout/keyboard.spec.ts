@@ -51,3 +51,23 @@ test("picks a rail, opens the test values and goes back, all by keyboard", async
   const bank = await tabTo(page, "Your bank");
   await expect(bank).toBeFocused();
 });
+
+test("after a decline focus is on the notice, a few Tabs from the card number; after a rail switch, on the new form", async ({ page }) => {
+  const s = await newSession();
+  await page.goto(s.checkoutUrl);
+  await page.getByLabel("Card number").fill("4000000000000002");
+  await page.getByLabel("Expiry date").fill(`12/${nextYear()}`);
+  await page.getByLabel("Security code").fill("123");
+  await page.getByRole("button", { name: /^Pay / }).click();
+  const notice = page.getByRole("alert").filter({ hasText: "Your card was declined." });
+  await expect(notice).toBeFocused();
+  // Not back at the top of the page: the rails and then the form follow the notice.
+  await tabTo(page, "Card number", 8);
+
+  // A rail switch: the new form has the focus, so Tab goes on inside it.
+  const other = await newSession();
+  await page.goto(other.checkoutUrl);
+  await page.getByRole("link", { name: "Direct debit", exact: true }).click();
+  await expect(page.getByRole("region", { name: "Direct debit" })).toBeFocused();
+  await tabTo(page, "Your bank", 2);
+});
