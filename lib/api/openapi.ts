@@ -160,7 +160,7 @@ const REQUEST_BODIES: Record<BodyName, { schema: z.ZodType | null; required: boo
   SimulateFailure: { schema: simulateFailInput, required: false },
   CreateRefund: { schema: createRefundInput, required: true, examples: { partial: { summary: "Refund part of a payment", value: ex.createRefundRequest } } },
   SimulateRefundFailure: { schema: simulateRefundFailInput, required: false },
-  NoParameters: { schema: null, required: false },
+  NoParameters: { schema: null, required: false, examples: { none: { summary: "No body (or an empty object)", value: {} } } },
 };
 
 
