@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DEMO_MERCHANT_NAME } from "@/lib/merchants/demo";
 import { formatMoney } from "@/lib/money/currencies";
 import { buyEmbedded, buyHosted } from "./actions";
 import { PRODUCTS } from "./catalog";
@@ -19,7 +20,7 @@ export default async function DemoStore({ searchParams }: { searchParams: Promis
     <main className="mx-auto max-w-3xl px-4 py-8">
       <header className="mb-6">
         <p className="text-sm font-medium text-teal-800">Kassa demo store · test mode</p>
-        <h1 className="text-2xl font-semibold">Ìyá Àdùké Market</h1>
+        <h1 className="text-2xl font-semibold">{DEMO_MERCHANT_NAME}</h1>
         <p className="mt-1 text-slate-700">
           Every button creates a real checkout session with the demo merchant&apos;s test key. Pay with the sandbox&apos;s
           test values: no money moves.

@@ -27,7 +27,7 @@ export function CheckoutPageView(props: Props) {
   if (body.state === "open") {
     content = (
       <>
-        <FailureNotice failureCode={body.failureCode} notice={body.notice} m={m} />
+        <FailureNotice failureCode={body.failureCode} notice={body.notice} otherRails={body.rails.length > 1} m={m} />
         <RailPicker sessionId={sessionId} rails={body.rails} selected={body.selected} locale={locale} m={m} />
         <RailForm rail={body.selected} sessionId={sessionId} locale={locale} m={m} amount={props.amount} currency={currency}
           amountText={amountText} merchantName={merchantName} errors={body.errors} customer={body.customer} installments={body.installments}

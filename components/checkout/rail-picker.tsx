@@ -5,8 +5,10 @@ import { railName, type Rail } from "@/lib/rails";
 /**
  * The rails this session offers, preferred first, as links: choosing one reloads the page
  * with that rail's form, which needs no script and keeps every rail a single Tab stop.
+ * A session with one rail has nothing to choose: no picker.
  */
 export function RailPicker({ sessionId, rails, selected, locale, m }: { sessionId: string; rails: Rail[]; selected: Rail; locale: Locale; m: Messages }) {
+  if (rails.length < 2) return null;
   return (
     <nav aria-labelledby="rails-heading" className="space-y-2">
       <h2 id="rails-heading" className="font-semibold">

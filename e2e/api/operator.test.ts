@@ -11,7 +11,7 @@ describe("first start", { timeout: 180_000 }, () => {
       const server = await startServer(db);
       servers.push(server);
       const out = server.output();
-      expect(out).toContain('demo merchant "Demo Store"');
+      expect(out).toContain('demo merchant "Ìyá Àdùké Market"');
       const key = demoKeyFrom(out);
       const curl = /curl -s (\S+) \\\n\s+-H "Authorization: Bearer (\S+)" \\\n\s+-H "Content-Type: application\/json" \\\n\s+-d '([^']+)'/.exec(out);
       expect(curl).not.toBeNull();
@@ -25,7 +25,7 @@ describe("first start", { timeout: 180_000 }, () => {
       const session = res.body;
       const page = await (await fetch(session.checkoutUrl, { headers: { "accept-language": "en" } })).text();
       expect(page).toContain("₦2,500.00");
-      expect(page).toContain("Demo Store");
+      expect(page).toContain("Ìyá Àdùké Market");
       // Nothing secret reaches the structured log lines.
       const logLines = out.split("\n").filter((l) => l.startsWith("{"));
       expect(logLines.length).toBeGreaterThan(0);
@@ -36,9 +36,9 @@ describe("first start", { timeout: 180_000 }, () => {
       servers.push(again);
       expect(again.output()).not.toContain("sk_test_");
       // Its id, though, on every start: what `key create --merchant` needs.
-      const demoId = /Demo merchant: "Demo Store" \((mer_\w+)\)/.exec(again.output())?.[1];
+      const demoId = /Demo merchant: "Ìyá Àdùké Market" \((mer_\w+)\)/.exec(again.output())?.[1];
       expect(demoId).toMatch(/^mer_/);
-      expect(demoId).toBe(/demo merchant "Demo Store" \((mer_\w+)\)/.exec(out)?.[1]);
+      expect(demoId).toBe(/demo merchant "Ìyá Àdùké Market" \((mer_\w+)\)/.exec(out)?.[1]);
       expect(again.output()).toContain(`key create --merchant ${demoId} --mode test`);
       const list = await client(key, again.url).get("/api/v1/checkout/sessions");
       expect(list.body.data).toHaveLength(1);
@@ -49,12 +49,28 @@ describe("first start", { timeout: 180_000 }, () => {
     }
   });
 
+  it("still finds a demo merchant an older Kassa created as \"Demo Store\"", async () => {
+    const db = await freshDatabase();
+    try {
+      const old = await createMerchantViaCli(db, "Demo Store");
+      const server = await startServer(db);
+      try {
+        expect(server.output()).toContain(`Demo merchant: "Demo Store" (${old.id})`);
+        expect(server.output()).not.toContain("sk_test_");
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      await db.drop();
+    }
+  });
+
   it("runs on an in-memory database", async () => {
     const server = await startServer({ url: "memory://", dataDir: "/nonexistent" }, { KASSA_DATA_DIR: "" });
     try {
       const health = (await client(null, server.url).get("/api/health")).body;
       expect(health).toEqual({ status: "ok", database: "pglite" });
-      expect(server.output()).toContain("Demo Store");
+      expect(server.output()).toContain("Ìyá Àdùké Market");
     } finally {
       await server.stop();
     }
@@ -101,7 +117,7 @@ describe("operator CLI", { timeout: 180_000 }, () => {
         expect((await auth(created.key)).status).toBe(401);
         expect((await auth(m.testKey)).status).toBe(200);
         expect((await auth(m.liveKey)).status).toBe(200);
-        expect(server.output()).not.toContain("Demo Store");
+        expect(server.output()).not.toContain("Ìyá Àdùké Market");
 
         if (db.url) {
           // On PostgreSQL the CLI works beside a running server, and the server sees the change at once.

@@ -6,7 +6,7 @@ test("the demo store sells through the hosted checkout", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Ìyá Àdùké Market" })).toBeVisible();
   await page.getByRole("button", { name: "Buy (hosted): Shea butter" }).click();
   await page.waitForURL(/\/checkout\/cs_test_/);
-  await expect(page.getByRole("heading", { name: "Demo Store" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Ìyá Àdùké Market" })).toBeVisible();
   await expect(page.getByTestId("total")).toHaveText("₦3,500.00");
   await fillCard(page, "4242424242424242");
   await page.getByRole("button", { name: /^Pay / }).click();

@@ -39,6 +39,7 @@ import {
 } from "@/lib/providers/account-schemas";
 import { payInput } from "@/lib/checkout/pay-input";
 import { payResultObject, publicPaymentObject, publicSessionObject } from "@/lib/checkout/public-view";
+import * as ex from "./openapi-examples";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -135,28 +136,41 @@ function queryParameters(s: z.ZodObject) {
 
 // Request bodies live in components.requestBodies, not components.schemas: generators such as
 // openapi-typescript make a field with a default required everywhere but in a request body.
-const REQUEST_BODIES = {
-  CreateCheckoutSession: { schema: createSessionInput, required: true },
-  CreateWebhookEndpoint: { schema: createEndpointInput, required: true },
-  UpdateWebhookEndpoint: { schema: updateEndpointInput, required: true, patch: true },
+type BodyName =
+  | "CreateCheckoutSession" | "CreateWebhookEndpoint" | "UpdateWebhookEndpoint" | "ResendEvent" | "ConnectProviderAccount"
+  | "UpdateProviderAccount" | "PayCheckout" | "SimulateFailure" | "CreateRefund" | "SimulateRefundFailure" | "NoParameters";
+
+type Examples = Record<string, { summary: string; value: unknown }>;
+
+const REQUEST_BODIES: Record<BodyName, { schema: z.ZodType | null; required: boolean; patch?: true; examples?: Examples }> = {
+  CreateCheckoutSession: {
+    schema: createSessionInput,
+    required: true,
+    examples: {
+      lineItems: { summary: "An order in naira, with its line items", value: ex.createSessionRequest },
+      installments: { summary: "A Brazilian order: card in up to 6 parts, Pix or boleto", value: ex.createSessionWithInstallmentsRequest },
+    },
+  },
+  CreateWebhookEndpoint: { schema: createEndpointInput, required: true, examples: { endpoint: { summary: "The events an order system needs", value: ex.createEndpointRequest } } },
+  UpdateWebhookEndpoint: { schema: updateEndpointInput, required: true, patch: true, examples: { disable: { summary: "Pause deliveries", value: ex.updateEndpointRequest } } },
   ResendEvent: { schema: resendEventInput, required: false },
   ConnectProviderAccount: { schema: connectAccountInput, required: true },
   UpdateProviderAccount: { schema: updateAccountInput, required: true, patch: true },
-  PayCheckout: { schema: payInput, required: true },
+  PayCheckout: { schema: payInput, required: true, examples: { card: { summary: "A sandbox test card", value: ex.payRequest } } },
   SimulateFailure: { schema: simulateFailInput, required: false },
-  CreateRefund: { schema: createRefundInput, required: true },
+  CreateRefund: { schema: createRefundInput, required: true, examples: { partial: { summary: "Refund part of a payment", value: ex.createRefundRequest } } },
   SimulateRefundFailure: { schema: simulateRefundFailInput, required: false },
-  NoParameters: { schema: null, required: false },
-} as const;
+  NoParameters: { schema: null, required: false, examples: { none: { summary: "No body (or an empty object)", value: {} } } },
+};
 
-type BodyName = keyof typeof REQUEST_BODIES;
 
 function requestBodies() {
   return Object.fromEntries(
     Object.entries(REQUEST_BODIES).map(([name, b]) => {
-      const schema = "patch" in b ? inputSchema(b.schema) : postBody(b.schema);
+      const schema = b.patch && b.schema ? inputSchema(b.schema) : postBody(b.schema);
       const description = b.schema ? undefined : "No parameters: the body, when sent, may carry only `idempotencyKey`.";
-      return [name, { required: b.required, ...(description ? { description } : {}), content: { "application/json": { schema } } }];
+      const examples = b.examples ? { examples: b.examples } : {};
+      return [name, { required: b.required, ...(description ? { description } : {}), content: { "application/json": { schema, ...examples } } }];
     }),
   );
 }
@@ -221,6 +235,8 @@ type Op = {
   body?: BodyName;
   /** The answer on success: status and object. */
   ok: [number, ObjectName, string?];
+  /** What that answer looks like. */
+  example?: unknown;
   errors: number[];
 };
 
@@ -235,14 +251,18 @@ const idempotencyHeader = {
 };
 
 function operation(method: Method, op: Op) {
-  const { ok, errors, body, parameters = [], ...rest } = op;
+  const { ok, errors, body, parameters = [], example, ...rest } = op;
   const [status, object, description = status === 201 ? "Created" : "OK"] = ok;
   return {
     ...rest,
     parameters: method === "post" ? [...parameters, idempotencyHeader] : parameters,
     ...(body ? { requestBody: { $ref: `#/components/requestBodies/${body}` } } : {}),
     responses: {
-      [status]: { description, headers: headers(method, status), content: json(object) },
+      [status]: {
+        description,
+        headers: headers(method, status),
+        content: { "application/json": { schema: ref(object), ...(example === undefined ? {} : { example }) } },
+      },
       ...Object.fromEntries(
         errors.map((code) => [code, { description: ERROR_DESCRIPTIONS[code], headers: headers(method, code), content: json("Error") }]),
       ),
@@ -264,6 +284,41 @@ function defaultResponse(method: Method) {
 const GET_ERRORS = [400, 401, 404];
 const POST_ERRORS = [400, 401, 409, 413, 415, 422];
 
+// The groups a reader (and the reference at /docs) sees the operations in, in this order.
+const TAGS = [
+  { name: "Checkout sessions", description: "What a merchant's server creates: the amount, the rails, where the buyer goes afterwards." },
+  { name: "Payments", description: "Each attempt to pay a session, on one rail." },
+  { name: "Refunds", description: "Money back on a succeeded payment, in full or in part." },
+  { name: "Events", description: "What happened, newest first: the same objects the webhooks carry." },
+  { name: "Webhook endpoints", description: "Where Kassa POSTs events, signed per Standard Webhooks." },
+  { name: "Provider accounts", description: "The merchant's own accounts at payment providers, and their notifications." },
+  { name: "Buyer", description: "The checkout page's own calls: no secret key, the session id is the credential." },
+  { name: "Test mode", description: "The sandbox's controls for payments and refunds that wait on a bank." },
+  { name: "Service", description: "This document and the health check." },
+  { name: "Webhooks", description: "What Kassa sends to your endpoints." },
+] as const;
+
+type TagName = (typeof TAGS)[number]["name"];
+
+function tagOf(path: string): TagName {
+  if (path.startsWith("/api/v1/test/")) return "Test mode";
+  if (path.startsWith("/api/v1/checkout/sessions")) return "Checkout sessions";
+  if (path.startsWith("/api/v1/checkout/")) return "Buyer";
+  if (path.startsWith("/api/v1/payments")) return "Payments";
+  if (path.startsWith("/api/v1/refunds")) return "Refunds";
+  if (path.startsWith("/api/v1/events")) return "Events";
+  if (path.startsWith("/api/v1/webhook-endpoints")) return "Webhook endpoints";
+  if (path.startsWith("/api/v1/provider-")) return "Provider accounts";
+  return "Service";
+}
+
+/** Each operation with the tag of its path. */
+function tagged<T extends Record<string, Record<string, object>>>(paths: T, tag: (path: string) => TagName = tagOf): T {
+  return Object.fromEntries(
+    Object.entries(paths).map(([path, ops]) => [path, Object.fromEntries(Object.entries(ops).map(([method, op]) => [method, { tags: [tag(path)], ...op }]))]),
+  ) as T;
+}
+
 function buildDocument() {
   return {
     openapi: "3.1.0",
@@ -274,13 +329,15 @@ function buildDocument() {
         "Create checkout sessions with a secret key (`Authorization: Bearer sk_test_…`), send the buyer to `checkoutUrl`, and learn the outcome from events. Money is always integer minor units plus an ISO 4217 currency. Every POST takes an `Idempotency-Key`; every response carries a `Request-Id`.",
     },
     security: [{ secretKey: [] }],
-    paths: {
+    tags: TAGS.map((t) => ({ ...t })),
+    paths: tagged({
       "/api/v1/checkout/sessions": {
         post: operation("post", {
           operationId: "createCheckoutSession",
           summary: "Create a checkout session",
           body: "CreateCheckoutSession",
           ok: [201, "CheckoutSession"],
+          example: ex.createdSession,
           errors: POST_ERRORS,
         }),
         get: operation("get", {
@@ -288,6 +345,7 @@ function buildDocument() {
           summary: "List checkout sessions, newest first",
           parameters: queryParameters(listSessionsQuery),
           ok: [200, "CheckoutSessionList"],
+          example: ex.sessionList,
           errors: GET_ERRORS,
         }),
       },
@@ -297,6 +355,7 @@ function buildDocument() {
           summary: "Retrieve a checkout session with its payments",
           parameters: [idParam("Checkout session id (cs_test_… or cs_live_…)")],
           ok: [200, "CheckoutSession"],
+          example: ex.paidSession,
           errors: GET_ERRORS,
         }),
       },
@@ -308,6 +367,7 @@ function buildDocument() {
           parameters: [idParam("Checkout session id")],
           body: "NoParameters",
           ok: [200, "CheckoutSession"],
+          example: { ...ex.createdSession, status: "canceled" },
           errors: [...POST_ERRORS, 404],
         }),
       },
@@ -317,6 +377,7 @@ function buildDocument() {
           summary: "Retrieve a payment",
           parameters: [idParam("Payment id (pay_…)")],
           ok: [200, "Payment"],
+          example: ex.cardPayment,
           errors: GET_ERRORS,
         }),
       },
@@ -340,6 +401,7 @@ function buildDocument() {
           parameters: [idParam("Checkout session id")],
           body: "PayCheckout",
           ok: [200, "PayResult"],
+          example: ex.payResult,
           errors: [400, 403, 404, 409, 413, 415, 422, 429, 502],
         }),
       },
@@ -371,6 +433,7 @@ function buildDocument() {
             "Only a succeeded payment can be refunded (409 `payment_not_refundable` otherwise); its refunds, pending or succeeded, add up to at most its amount (409 `refund_exceeds_payment`). The refund starts `pending` (event `refund.created`) and ends `succeeded` or `failed` (`refund.succeeded`, `refund.failed`; a failed refund's amount can be refunded again). Test mode: the sandbox returns a card payment's money at once and keeps other rails' refunds pending until `/api/v1/test/refunds/{id}/succeed|fail`. Through a connected provider, the provider is asked and settles it later.",
           body: "CreateRefund",
           ok: [201, "Refund"],
+          example: ex.refund,
           errors: [...POST_ERRORS, 404],
         }),
         get: operation("get", {
@@ -378,6 +441,7 @@ function buildDocument() {
           summary: "List refunds, newest first",
           parameters: queryParameters(listRefundsQuery),
           ok: [200, "RefundList"],
+          example: ex.refundList,
           errors: GET_ERRORS,
         }),
       },
@@ -387,6 +451,7 @@ function buildDocument() {
           summary: "Retrieve a refund",
           parameters: [idParam("Refund id (re_…)")],
           ok: [200, "Refund"],
+          example: ex.refund,
           errors: GET_ERRORS,
         }),
       },
@@ -416,6 +481,7 @@ function buildDocument() {
           summary: "List events, newest first",
           parameters: queryParameters(listEventsQuery),
           ok: [200, "EventList"],
+          example: ex.eventList,
           errors: GET_ERRORS,
         }),
       },
@@ -425,6 +491,7 @@ function buildDocument() {
           summary: "Retrieve an event",
           parameters: [idParam("Event id (evt_…)")],
           ok: [200, "Event"],
+          example: ex.paidEvent,
           errors: GET_ERRORS,
         }),
       },
@@ -437,6 +504,7 @@ function buildDocument() {
           parameters: [idParam("Event id (evt_…)")],
           body: "ResendEvent",
           ok: [200, "WebhookDeliveryList"],
+          example: ex.deliveryList,
           errors: [...POST_ERRORS, 404],
         }),
       },
@@ -447,6 +515,7 @@ function buildDocument() {
           description: "The response carries the endpoint's signing secret (`whsec_…`); it is never shown again.",
           body: "CreateWebhookEndpoint",
           ok: [201, "CreatedWebhookEndpoint"],
+          example: ex.createdEndpoint,
           errors: POST_ERRORS,
         }),
         get: operation("get", {
@@ -454,6 +523,7 @@ function buildDocument() {
           summary: "List webhook endpoints, newest first",
           parameters: queryParameters(listEndpointsQuery),
           ok: [200, "WebhookEndpointList"],
+          example: ex.endpointList,
           errors: GET_ERRORS,
         }),
       },
@@ -463,6 +533,7 @@ function buildDocument() {
           summary: "Retrieve a webhook endpoint",
           parameters: [idParam("Webhook endpoint id (we_…)")],
           ok: [200, "WebhookEndpoint"],
+          example: ex.endpoint,
           errors: GET_ERRORS,
         }),
         patch: operation("patch", {
@@ -471,6 +542,7 @@ function buildDocument() {
           parameters: [idParam("Webhook endpoint id (we_…)")],
           body: "UpdateWebhookEndpoint",
           ok: [200, "WebhookEndpoint"],
+          example: { ...ex.endpoint, status: "disabled" },
           errors: [...GET_ERRORS, 413, 415],
         }),
         delete: operation("delete", {
@@ -478,6 +550,7 @@ function buildDocument() {
           summary: "Delete a webhook endpoint",
           parameters: [idParam("Webhook endpoint id (we_…)")],
           ok: [200, "DeletedWebhookEndpoint"],
+          example: ex.deletedEndpoint,
           errors: GET_ERRORS,
         }),
       },
@@ -487,6 +560,7 @@ function buildDocument() {
           summary: "An endpoint's deliveries with their attempts, newest first",
           parameters: [idParam("Webhook endpoint id (we_…)"), ...queryParameters(listDeliveriesQuery)],
           ok: [200, "WebhookDeliveryList"],
+          example: ex.deliveryList,
           errors: GET_ERRORS,
         }),
       },
@@ -581,24 +655,28 @@ function buildDocument() {
           },
         },
       },
-    },
-    webhooks: {
-      event: {
-        post: {
-          operationId: "receiveEvent",
-          summary: "An event, POSTed to each endpoint subscribed to its type",
-          description:
-            "Signed per Standard Webhooks: verify the raw body with `new Webhook(secret).verify(body, headers)` from the `standardwebhooks` library. Answer 2xx within 15 s; anything else (redirects included) is retried at 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h and 24 h. 410 disables the endpoint.",
-          parameters: [
-            { name: "webhook-id", in: "header", required: true, schema: { type: "string" }, description: "The event id, the same on every retry: use it to ignore duplicates." },
-            { name: "webhook-timestamp", in: "header", required: true, schema: { type: "string" }, description: "Unix seconds when this attempt was signed." },
-            { name: "webhook-signature", in: "header", required: true, schema: { type: "string" }, description: "`v1,` and the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}`." },
-          ],
-          requestBody: { required: true, content: json("Event") },
-          responses: { "200": { description: "Any 2xx status: delivered" }, "410": { description: "Gone: Kassa disables the endpoint" } },
+    }),
+    webhooks: tagged(
+      {
+        event: {
+          post: {
+            operationId: "receiveEvent",
+            summary: "An event, POSTed to each endpoint subscribed to its type",
+            description:
+              "Signed per Standard Webhooks: verify the raw body with `new Webhook(secret).verify(body, headers)` from the `standardwebhooks` library. Answer 2xx within 15 s; anything else (redirects included) is retried at 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h and 24 h. 410 disables the endpoint.",
+            parameters: [
+              { name: "webhook-id", in: "header", required: true, schema: { type: "string" }, description: "The event id, the same on every retry: use it to ignore duplicates." },
+              { name: "webhook-timestamp", in: "header", required: true, schema: { type: "string" }, description: "Unix seconds when this attempt was signed." },
+              { name: "webhook-signature", in: "header", required: true, schema: { type: "string" }, description: "`v1,` and the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}`." },
+            ],
+            security: [],
+            requestBody: { required: true, content: { "application/json": { schema: ref("Event"), example: ex.paidEvent } } },
+            responses: { "200": { description: "Any 2xx status: delivered" }, "410": { description: "Gone: Kassa disables the endpoint" } },
+          },
         },
       },
-    },
+      () => "Webhooks",
+    ),
     components: {
       securitySchemes: { secretKey: { type: "http", scheme: "bearer", description: "sk_test_… or sk_live_…" } },
       schemas: objectSchemas(),

@@ -10,7 +10,7 @@ import { databaseHandle } from "@/lib/db";
 import { env, publicUrl } from "@/lib/env";
 import { log } from "@/lib/log";
 import { createMerchant } from "@/lib/merchants/create-merchant";
-import { DEMO_MERCHANT_NAME, demoTestKey } from "@/lib/merchants/demo";
+import { DEMO_MERCHANT_NAME, LEGACY_DEMO_MERCHANT_NAMES, demoTestKey } from "@/lib/merchants/demo";
 import { listenForKeyChanges } from "@/lib/merchants/keys";
 import { warmRateLimits } from "@/lib/security/rate-limit";
 import { serverSecret } from "@/lib/security/secret";
@@ -55,9 +55,18 @@ export async function ensureDemoMerchant(db: Database): Promise<void> {
   );
 }
 
+/** The demo merchant by its name, or by the name it had when an older Kassa created it. */
+async function findDemoMerchant(db: Database) {
+  for (const name of [DEMO_MERCHANT_NAME, ...LEGACY_DEMO_MERCHANT_NAMES]) {
+    const found = await findMerchantNamed(db, name);
+    if (found) return found;
+  }
+  return null;
+}
+
 /** Every later start: the demo merchant's id (its key was shown once), and how to get another key. */
 async function sayDemoMerchant(db: Database): Promise<void> {
-  const demo = await findMerchantNamed(db, DEMO_MERCHANT_NAME);
+  const demo = await findDemoMerchant(db);
   if (!demo) return;
   process.stdout.write(
     [

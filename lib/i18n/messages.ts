@@ -49,6 +49,7 @@ const en = {
     },
     failedTitle: "Payment not completed",
     tryAgain: "Try again, or choose another payment method.",
+    tryAgainOnly: "Try again.",
     failures: {
       card_declined: "Your card was declined.",
       insufficient_funds: "Your card has insufficient funds.",
@@ -158,6 +159,7 @@ const fr: Messages = {
     },
     failedTitle: "Paiement non abouti",
     tryAgain: "Réessayez ou choisissez un autre moyen de paiement.",
+    tryAgainOnly: "Réessayez.",
     failures: {
       card_declined: "Votre carte a été refusée.",
       insufficient_funds: "Le solde de votre carte est insuffisant.",
@@ -263,6 +265,7 @@ const pt: Messages = {
     },
     failedTitle: "Pagamento não concluído",
     tryAgain: "Tente de novo ou escolha outra forma de pagamento.",
+    tryAgainOnly: "Tente de novo.",
     failures: {
       card_declined: "Seu cartão foi recusado.",
       insufficient_funds: "Seu cartão não tem limite suficiente.",
@@ -368,6 +371,7 @@ const es: Messages = {
     },
     failedTitle: "Pago no completado",
     tryAgain: "Vuelve a intentarlo o elige otro medio de pago.",
+    tryAgainOnly: "Vuelve a intentarlo.",
     failures: {
       card_declined: "Tu tarjeta fue rechazada.",
       insufficient_funds: "Tu tarjeta no tiene fondos suficientes.",

@@ -3,7 +3,11 @@ import { serverSecret } from "@/lib/security/secret";
 
 const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-export const DEMO_MERCHANT_NAME = "Demo Store";
+/** The demo merchant's name: the demo store's (app/demo) and so its checkout's. */
+export const DEMO_MERCHANT_NAME = "Ìyá Àdùké Market";
+
+/** Names the demo merchant was created with before: boot still finds it on an older database. */
+export const LEGACY_DEMO_MERCHANT_NAMES = ["Demo Store"] as const;
 
 /**
  * The demo merchant's test key, derived from the server secret so that the demo store can use
