@@ -50,8 +50,3 @@ export async function recordMailAttempt(db: Database, id: string, lease: Date, o
     .returning({ id: mailMessages.id });
   return rows.length === 1;
 }
-
-/** A session's messages, oldest first (the operator's and the tests' view of the outbox). */
-export async function listSessionMail(db: Database, sessionId: string): Promise<MailRow[]> {
-  return db.select().from(mailMessages).where(eq(mailMessages.sessionId, sessionId)).orderBy(asc(mailMessages.createdAt), asc(mailMessages.id));
-}

@@ -33,16 +33,20 @@ export type Receipt = {
   url: string;
 };
 
-/** The session, payment and merchant of a receipt: a succeeded payment of that session, or null. */
-export async function findReceipt(
-  db: Database,
-  sessionId: string,
-  paymentId: string,
-): Promise<{ session: SessionRow; payment: PaymentRow; merchant: MerchantRow } | null> {
+export type SessionPayment = { session: SessionRow; payment: PaymentRow; merchant: MerchantRow };
+
+/** A payment of that session, with the session and its merchant; null when any is missing or the payment is another session's. */
+export async function findSessionPayment(db: Database, sessionId: string, paymentId: string): Promise<SessionPayment | null> {
   const [session, payment] = await Promise.all([findSessionById(db, sessionId), findPaymentById(db, paymentId)]);
-  if (!session || !payment || payment.sessionId !== session.id || payment.status !== "succeeded" || !payment.paidAt) return null;
+  if (!session || !payment || payment.sessionId !== session.id) return null;
   const merchant = await findMerchant(db, session.merchantId);
   return merchant && { session, payment, merchant };
+}
+
+/** The session, payment and merchant of a receipt: a succeeded payment of that session, or null. */
+export async function findReceipt(db: Database, sessionId: string, paymentId: string): Promise<SessionPayment | null> {
+  const found = await findSessionPayment(db, sessionId, paymentId);
+  return found && found.payment.status === "succeeded" && found.payment.paidAt ? found : null;
 }
 
 /** The language of the buyer's mail and receipt: the session's, else the one their page spoke. */

@@ -4,7 +4,7 @@
 import type { MerchantRow } from "@/db/queries/merchants";
 import type { PaymentRow } from "@/db/queries/payment-row";
 import type { SessionRow } from "@/db/queries/sessions";
-import { receiptOf, type Receipt } from "@/lib/checkout/receipt";
+import type { Receipt } from "@/lib/checkout/receipt";
 import { RECEIPT_COPY } from "@/lib/checkout/receipt-copy";
 import { checkoutUrl } from "@/lib/checkout/serialize";
 import { formatDateTime, formatDay } from "@/lib/i18n/format";
@@ -102,11 +102,6 @@ export function composeReceipt(r: Receipt): Composed {
     itemsHtml +
     `<p style="color:#475569">${esc(questions)}</p>`;
   return { subject, text, html: htmlMail({ locale: r.locale, title: subject, brandColor: r.brandColor, body, link: { href: r.url, label: c.mail.viewOnline }, footer }) };
-}
-
-/** The receipt of a paid session's payment. */
-export function composeReceiptOf(session: SessionRow, payment: PaymentRow, merchant: MerchantRow, locale: Locale): Composed {
-  return composeReceipt(receiptOf(session, payment, merchant, locale));
 }
 
 type Steps = { lead: string; rows: Row[] };

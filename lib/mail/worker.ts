@@ -2,13 +2,10 @@ import nodemailer from "nodemailer";
 import type { Logger } from "pino";
 import type { Database } from "@/db/client";
 import { claimDueMail, recordMailAttempt, type MailOutcome, type MailRow } from "@/db/queries/mail";
-import { findMerchant } from "@/db/queries/merchants";
-import { findPaymentById } from "@/db/queries/payments";
-import { findSessionById } from "@/db/queries/sessions";
-import { buyerLanguage } from "@/lib/checkout/receipt";
+import { buyerLanguage, findSessionPayment, receiptOf } from "@/lib/checkout/receipt";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
-import { composeInstructions, composeReceiptOf, type Composed } from "./compose";
+import { composeInstructions, composeReceipt, type Composed } from "./compose";
 
 // After a temporary failure (the server down, a 4xx answer): 1 min, 5 min, 30 min, 2 h, 6 h,
 // 12 h, 24 h; then the message is failed. A permanent refusal (5xx: no such mailbox) fails it at once.
@@ -46,13 +43,13 @@ export function mailWorkerSettings(): Omit<MailWorkerOptions, "db" | "log"> | nu
 
 /** What a message says now, or why it is no longer to be sent. */
 async function compose(db: Database, mail: MailRow): Promise<Composed | { skip: string }> {
-  const [session, payment] = await Promise.all([findSessionById(db, mail.sessionId), mail.paymentId ? findPaymentById(db, mail.paymentId) : null]);
-  const merchant = session && (await findMerchant(db, session.merchantId));
-  if (!session || !payment || !merchant) return { skip: "its session or payment is gone" };
+  const found = mail.paymentId ? await findSessionPayment(db, mail.sessionId, mail.paymentId) : null;
+  if (!found) return { skip: "its session or payment is gone" };
+  const { session, payment, merchant } = found;
   const locale = buyerLanguage(session);
   if (mail.kind === "receipt") {
     if (payment.status !== "succeeded") return { skip: `the payment is ${payment.status}` };
-    return composeReceiptOf(session, payment, merchant, locale);
+    return composeReceipt(receiptOf(session, payment, merchant, locale));
   }
   // Instructions are for a payment still waiting: once it is paid, failed or canceled they would mislead.
   if (payment.status !== "pending") return { skip: `the payment is ${payment.status}` };
