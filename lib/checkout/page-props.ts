@@ -5,7 +5,7 @@ import type { PaymentRow } from "@/db/queries/payment-row";
 import type { LineItem } from "@/db/shapes";
 import { now } from "@/lib/clock";
 import { mailEnabled } from "@/lib/env";
-import { INSTRUCTED_RAILS } from "@/lib/events/mail";
+import { INSTRUCTED_RAILS, mailRecipient } from "@/lib/events/mail";
 import { getDb } from "@/lib/db";
 import { formatWhen } from "@/lib/i18n/format";
 import { MESSAGES, t } from "@/lib/i18n/messages";
@@ -168,8 +168,7 @@ async function bodyOf(checkout: Checkout, routes: Partial<Record<Rail, Route>>, 
   if (waiting) {
     const action = waiting.nextAction;
     const qrSvg = action?.type === "pix" ? await pixQrSvg(action.brCode, t(MESSAGES[locale].pending.pixQrLabel, { amount: amountText })) : null;
-    const recipient = session.buyerEmail ?? session.customer?.email ?? null;
-    const emailedTo = mailEnabled() && INSTRUCTED_RAILS.includes(waiting.rail) ? recipient : null;
+    const emailedTo = mailEnabled() && INSTRUCTED_RAILS.includes(waiting.rail) ? mailRecipient(session.buyerEmail, session.customer?.email) : null;
     return { state: "pending", payment: waitingOf(waiting, checkout), qrSvg, returnUrl: fillSessionId(session.successUrl, session.id), emailedTo };
   }
   if (session.status === "paid") return { state: "paid", successUrl: fillSessionId(session.successUrl, session.id) };

@@ -18,6 +18,11 @@ type SessionShape = {
 
 const text = (v: unknown): string | null => (typeof v === "string" && v !== "" ? v : null);
 
+/** Who the buyer's mail goes to: the email they gave on the page, else the one the merchant sent. */
+export function mailRecipient(given: unknown, merchantSent: unknown): string | null {
+  return text(given) ?? text(merchantSent);
+}
+
 /**
  * The mail to the buyer that an event causes (SPEC 9), or null: a session's receipt when it is
  * paid, the instructions of a long-running payment when the session starts waiting for it. To
@@ -30,7 +35,7 @@ export function mailFor(type: EventType, object: Record<string, unknown>): NewMa
   const s = object as SessionShape;
   const sessionId = text(s.id);
   const paymentId = text(s.payment?.id);
-  const recipient = text(s.customerDetails?.email) ?? text(s.customer?.email);
+  const recipient = mailRecipient(s.customerDetails?.email, s.customer?.email);
   if (!sessionId || !paymentId || !recipient) return null;
   if (type === "checkout.session.paid") {
     return { id: newId("mail"), kind: "receipt", subjectId: sessionId, sessionId, paymentId, recipient };
