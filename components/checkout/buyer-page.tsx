@@ -58,14 +58,24 @@ export function BuyerPage({ frame, title, assets, summary, children }: { frame: 
   );
 }
 
-/** An unknown session: a real 404 in the buyer's language. */
-export function NotFoundPage({ locale, assets }: { locale: Locale; assets: PageAssets }) {
+type NotFoundProps = {
+  locale: Locale;
+  assets: PageAssets;
+  nonce?: string;
+  /** What is not found, when it is not a session (a receipt): the session's words otherwise. */
+  title?: string;
+  body?: string;
+};
+
+/** An unknown session (or another page of one that is not there): a real 404 in the buyer's language. */
+export function NotFoundPage({ locale, assets, nonce, title, body }: NotFoundProps) {
   const m = MESSAGES[locale];
+  const heading = title ?? m.notFoundTitle;
   return (
-    <BuyerDocument locale={locale} title={m.notFoundTitle} assets={assets} head={<meta name="robots" content="noindex, nofollow" />}>
+    <BuyerDocument locale={locale} title={heading} nonce={nonce} assets={assets} head={<meta name="robots" content="noindex, nofollow" />}>
       <main className="mx-auto max-w-lg px-4 py-16">
-        <h1 className="text-xl font-semibold">{m.notFoundTitle}</h1>
-        <p className="mt-2 text-slate-700">{m.notFoundBody}</p>
+        <h1 className="text-xl font-semibold">{heading}</h1>
+        <p className="mt-2 text-slate-700">{body ?? m.notFoundBody}</p>
       </main>
     </BuyerDocument>
   );

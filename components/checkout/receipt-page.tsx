@@ -4,7 +4,7 @@ import { RECEIPT_COPY } from "@/lib/checkout/receipt-copy";
 import type { Locale } from "@/lib/i18n/locales";
 import { t } from "@/lib/i18n/messages";
 import { brandCss } from "@/lib/security/colors";
-import { BuyerDocument } from "./buyer-page";
+import { BuyerDocument, NotFoundPage } from "./buyer-page";
 
 /**
  * A paid payment's receipt (SPEC 9): one printable page, no script at all. The email carries
@@ -84,12 +84,5 @@ export function ReceiptPage({ receipt: r, assets, nonce }: { receipt: Receipt; a
 /** No such receipt (an unknown session or payment, or one not paid yet): a real 404. */
 export function ReceiptNotFound({ locale, assets, nonce }: { locale: Locale; assets: PageAssets; nonce: string }) {
   const c = RECEIPT_COPY[locale];
-  return (
-    <BuyerDocument locale={locale} title={c.notFoundTitle} nonce={nonce} assets={assets} head={<meta name="robots" content="noindex, nofollow" />}>
-      <main className="mx-auto max-w-lg px-4 py-16">
-        <h1 className="text-xl font-semibold">{c.notFoundTitle}</h1>
-        <p className="mt-2 text-slate-700">{c.notFoundBody}</p>
-      </main>
-    </BuyerDocument>
-  );
+  return <NotFoundPage locale={locale} assets={assets} nonce={nonce} title={c.notFoundTitle} body={c.notFoundBody} />;
 }
