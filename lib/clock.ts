@@ -23,3 +23,24 @@ export const timestamp = z.iso.datetime().meta({ description: "ISO 8601, UTC" })
 
 export const iso = (d: Date) => d.toISOString();
 export const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
+
+/**
+ * Pauses that `wake()` ends early: an idle worker's wait between two looks for work, cut short
+ * when it is told to stop. One pause at a time.
+ */
+export function pauses(): { pause(ms: number): Promise<void>; wake(): void } {
+  let wake: (() => void) | null = null;
+  return {
+    pause: (ms) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(done, ms);
+        function done() {
+          clearTimeout(timer);
+          wake = null;
+          resolve();
+        }
+        wake = done;
+      }),
+    wake: () => wake?.(),
+  };
+}

@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import type { Database } from "@/db/client";
 import { claimDueMail, recordMailAttempt, type MailOutcome, type MailRow } from "@/db/queries/mail";
 import { buyerLanguage, findSessionPayment, receiptOf } from "@/lib/checkout/receipt";
-import { now } from "@/lib/clock";
+import { now, pauses } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { composeInstructions, composeReceipt, type Composed } from "./compose";
 
@@ -97,7 +97,7 @@ export function startMailWorker(opts: MailWorkerOptions): MailWorker {
   );
   const domain = senderDomain(opts.from);
   let stopping = false;
-  let wake: (() => void) | null = null;
+  const { pause, wake } = pauses();
 
   async function send(mail: MailRow, lease: Date): Promise<void> {
     let outcome: MailOutcome;
@@ -145,17 +145,7 @@ export function startMailWorker(opts: MailWorkerOptions): MailWorker {
       } catch (err) {
         log.error({ err }, "mail worker pass failed");
       }
-      if (claimed < BATCH && !stopping) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(done, opts.pollIntervalMs);
-          function done() {
-            clearTimeout(timer);
-            wake = null;
-            resolve();
-          }
-          wake = done;
-        });
-      }
+      if (claimed < BATCH && !stopping) await pause(opts.pollIntervalMs);
     }
   }
 
@@ -163,7 +153,7 @@ export function startMailWorker(opts: MailWorkerOptions): MailWorker {
   return {
     async stop() {
       stopping = true;
-      wake?.();
+      wake();
       await running;
       transport.close();
     },

@@ -7,7 +7,7 @@ import {
   releaseDeliveries,
   type DeliveryRow,
 } from "@/db/queries/webhooks";
-import { now } from "@/lib/clock";
+import { now, pauses } from "@/lib/clock";
 import { env, webhookPrivateTargets } from "@/lib/env";
 import { deliver, type DeliverySettings, type Job } from "./deliver";
 
@@ -65,18 +65,7 @@ export function startWebhookWorker(opts: WorkerOptions): WebhookWorker {
   const most = Math.max(1, opts.concurrency - fairShare);
   let stopping = false;
   let attempted = 0;
-  let interrupt: (() => void) | null = null;
-
-  const pause = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        interrupt = null;
-        resolve();
-      }
-      interrupt = done;
-    });
+  const { pause, wake } = pauses();
 
   /**
    * Claims up to `limit` due deliveries. An endpoint gets its fair share of the slots while
@@ -201,7 +190,7 @@ export function startWebhookWorker(opts: WorkerOptions): WebhookWorker {
   return {
     async stop() {
       stopping = true;
-      interrupt?.();
+      wake();
       await looping;
       await Promise.allSettled([...inFlight]);
     },
