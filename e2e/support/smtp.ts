@@ -1,6 +1,7 @@
 // A real SMTP server on a loopback port (the smtp-server package) for the mail tests: it takes
 // what Kassa's mail worker sends, parses each message (mailparser) and keeps it; a test can make
 // it answer an SMTP error for the next messages instead (a full mailbox, no such user).
+import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
@@ -68,7 +69,6 @@ export type InboxMessage = { to: string[]; subject: string; text: string; html: 
  * whose workers are other processes than the global setup that holds the SMTP server.
  */
 export async function serveInbox(smtp: TestSmtp): Promise<{ url: string; close(): Promise<void> }> {
-  const http = await import("node:http");
   const server = http.createServer((_req, res) => {
     const messages: InboxMessage[] = smtp.received.map((m) => ({
       to: m.envelopeTo,
